@@ -1,0 +1,47 @@
+// echeance: the command line. A thin layer over the library: parse, call, print.
+#include "dates.hpp"
+#include "options.hpp"
+
+#include <echeance/error.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <functional>
+
+int main(int argc, char** argv) {
+    CLI::App app{"echeance: legal deadlines, retention dates and account lifecycles"};
+    app.name("echeance");
+    app.set_version_flag("--version", std::string("echeance ") + ECHEANCE_VERSION);
+    app.require_subcommand(1);
+    std::function<int()> run;
+    echeance::cli::register_add(app, run);
+    echeance::cli::register_deadline(app, run);
+    echeance::cli::register_holidays(app, run);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::fprintf(stderr, "echeance: usage error: %s\nRun with --help for more information.\n",
+                     e.what());
+        return 2;
+    }
+    try {
+        return run ? run() : 2;
+    } catch (const echeance::cli::usage_error& e) {
+        std::fprintf(stderr, "echeance: usage error: %s\n", e.what());
+        return 2;
+    } catch (const echeance::error& e) {
+        std::fprintf(stderr, "echeance: %s\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "echeance: error [echeance.internal]: %s\n", e.what());
+        return 1;
+    }
+}

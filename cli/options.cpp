@@ -1,0 +1,39 @@
+#include "options.hpp"
+
+#include <fmt/format.h>
+
+namespace echeance::cli {
+
+void add_calendar_options(CLI::App& cmd, calendar_args& a) {
+    cmd.add_option("--calendar", a.file, "Holiday calendar file (default: the built-in "
+                                         "rules/calendars/fr.json)");
+    cmd.add_option("--setting", a.settings, "Calendar setting name=value, e.g. "
+                                            "saint_martin_abolition=observed");
+}
+
+calendar load_calendar(const calendar_args& a) {
+    calendar_settings settings;
+    for (const auto& s : a.settings) {
+        auto eq = s.find('=');
+        if (eq == std::string::npos || eq == 0)
+            throw error("echeance.calendar.setting",
+                        fmt::format("setting \"{}\" is not of the form name=value", s),
+                        location{"", 0, 0, "--setting"});
+        settings.emplace_back(s.substr(0, eq), s.substr(eq + 1));
+    }
+    return a.file.empty() ? calendar::builtin(settings) : calendar::load(a.file, settings);
+}
+
+int parse_year(std::string_view text) {
+    int y = 0;
+    bool ok = text.size() == 4;
+    for (char c : text) ok = ok && c >= '0' && c <= '9';
+    if (ok) y = std::stoi(std::string(text));
+    if (!ok || y < min_year || y > max_year)
+        throw error("echeance.date.invalid",
+                    fmt::format("invalid year \"{}\" (expected four digits, {} to {})", text,
+                                min_year, max_year));
+    return y;
+}
+
+} // namespace echeance::cli

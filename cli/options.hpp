@@ -1,0 +1,41 @@
+// Shared pieces of the CLI commands: calendar options, field parsing with a named field.
+#pragma once
+
+#include <echeance/calendar.hpp>
+#include <echeance/error.hpp>
+
+#include <CLI/CLI.hpp>
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace echeance::cli {
+
+// A usage error (exit 2), as opposed to bad input (exit 1).
+struct usage_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct calendar_args {
+    std::string file;                  // --calendar FILE; empty: the embedded rules/calendars/fr.json
+    std::vector<std::string> settings; // --setting name=value
+};
+
+void add_calendar_options(CLI::App& cmd, calendar_args& a);
+calendar load_calendar(const calendar_args& a);
+
+// Parses a command-line value; an error names the field it came from.
+template <class F>
+auto parse_field(std::string_view text, const char* field, F&& parse) -> decltype(parse(text)) {
+    try {
+        return parse(text);
+    } catch (const error& e) {
+        throw e.with_field(field);
+    }
+}
+
+int parse_year(std::string_view text);
+
+} // namespace echeance::cli

@@ -1,0 +1,92 @@
+// Public-holiday calendars per territory, built from a data file (rules/calendars/fr.json).
+#pragma once
+
+#include "echeance/date.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace echeance {
+
+// A territory of a calendar (FR, FR-971, ...): a small handle, valid for the calendar that gave it.
+class territory {
+public:
+    constexpr territory() noexcept = default;
+    constexpr explicit territory(std::uint16_t index) noexcept : index_(index) {}
+    constexpr std::uint16_t index() const noexcept { return index_; }
+    friend constexpr bool operator==(territory a, territory b) noexcept {
+        return a.index_ == b.index_;
+    }
+    friend constexpr bool operator!=(territory a, territory b) noexcept { return !(a == b); }
+
+private:
+    std::uint16_t index_ = 0;
+};
+
+// One public holiday on one day, with the text that justifies it.
+struct holiday {
+    year_month_day day;
+    std::string id;
+    std::string name;
+    std::string name_fr;
+    std::string cite;
+};
+
+// Named values for the contested rules of a calendar, e.g. {"saint_martin_abolition","observed"}.
+using calendar_settings = std::vector<std::pair<std::string, std::string>>;
+
+// Immutable and cheap to copy (shared); safe to use from many threads.
+class calendar {
+public:
+    // The calendar of rules/calendars/fr.json as embedded at build time.
+    static calendar builtin(const calendar_settings& settings = {});
+    // Throws "echeance.calendar.*" errors naming the file and the field.
+    static calendar load(const std::string& path, const calendar_settings& settings = {});
+    static calendar parse(std::string_view json_text, const std::string& file_name,
+                          const calendar_settings& settings = {});
+
+    // Accepts ids (FR-971) and aliases (GP). Throws "echeance.calendar.unknown_territory".
+    territory find(std::string_view id_or_alias) const;
+    std::optional<territory> try_find(std::string_view id_or_alias) const noexcept;
+    std::size_t territory_count() const noexcept;
+    territory default_territory() const noexcept { return territory(0); }
+
+    const std::string& id(territory t) const;
+    const std::string& name(territory t) const;
+    const std::string& time_zone(territory t) const;
+    std::vector<std::string> territory_ids() const;
+
+    // O(1), no allocation: a bit per day per territory, built once.
+    bool is_holiday(territory t, sys_days d) const noexcept;
+    bool is_working_day(territory t, sys_days d) const noexcept;
+    // The first working day on or after d.
+    sys_days next_working_day(territory t, sys_days d) const noexcept;
+
+    // The holiday (or holidays, e.g. Saint-Martin 'both') of a day; empty when none. Slow path.
+    std::vector<holiday> holidays_on(territory t, year_month_day d) const;
+    // All holidays of a year, in date order.
+    std::vector<holiday> holidays(territory t, date::year y) const;
+
+    // UTC offset of local civil time in the territory at the given local instant.
+    std::chrono::seconds utc_offset(territory t, date::local_seconds local) const noexcept;
+
+    // The setting values in force (defaults filled in), in file order.
+    const calendar_settings& settings() const noexcept;
+
+    struct impl;
+
+private:
+    explicit calendar(std::shared_ptr<const impl> p) : impl_(std::move(p)) {}
+    std::shared_ptr<const impl> impl_;
+};
+
+// Easter Sunday of a Gregorian year (anonymous Gregorian computus, Meeus/Jones/Butcher).
+year_month_day easter_sunday(date::year y) noexcept;
+
+} // namespace echeance

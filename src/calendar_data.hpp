@@ -1,0 +1,8 @@
+// The text of rules/calendars/fr.json, embedded at build time (see cmake/embed.cmake).
+#pragma once
+
+#include <string_view>
+
+namespace echeance::detail {
+std::string_view calendar_fr_json() noexcept;
+}
