@@ -1,0 +1,174 @@
+// The compiled, immutable model of a rule set (states, events, roles, windows, timers,
+// obligations, retention, versions, interpretations). Produced by load.hpp; read by engine.hpp.
+// Every reference is an index: the engine never looks up a string while it replays.
+#pragma once
+
+#include "echeance/convention.hpp"
+#include "echeance/date.hpp"
+#include "echeance/error.hpp"
+#include "echeance/period.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace echeance {
+
+using rule_index = std::uint16_t;
+inline constexpr rule_index no_index = 0xFFFF;
+
+// The article behind a rule (required), where it was read, and a reviewer's note.
+struct citation {
+    std::string cite;   // e.g. "CSP R.1111-28"
+    std::string source; // URL or document, optional
+    std::string note;   // optional
+    location at;        // where the rule sits in its file
+};
+
+struct version_info {
+    std::string id;                           // e.g. "general-2022"
+    year_month_day from;                      // applies to events dated on or after this day
+    std::optional<year_month_day> published;  // date of publication, optional
+    citation why;
+};
+
+struct role_info {
+    std::string id; // holder, representative, cnam, operator, system
+    std::string title;
+    citation why;
+};
+
+enum class state_kind : std::uint8_t { initial, live, final };
+std::string_view to_string(state_kind k) noexcept;
+
+struct state_info {
+    std::string id;
+    std::string title;
+    state_kind kind = state_kind::live;
+    citation why;
+};
+
+// How long, counted how, for one version of the rules.
+struct timing {
+    period length;
+    convention rule = convention::cpc;
+    month_end policy = month_end::clamp;
+};
+
+// One reading of a contested period: counted from `anchor` (the event that starts the count:
+// e.g. information_sent, or information_received for a "from receipt" reading).
+struct interpretation {
+    std::string id;          // e.g. "six-weeks-from-sending"
+    bool is_default = false; // exactly one per rule
+    rule_index anchor = no_index;   // an event
+    std::vector<timing> by_version; // indexed by version
+    citation why;
+};
+
+// What an event does besides moving the state.
+struct effect {
+    enum class kind : std::uint8_t {
+        open_window,      // target: window
+        close_window,     // target: window
+        start_timer,      // target: timer
+        cancel_timer,     // target: timer
+        start_obligation, // target: obligation
+        archive,          // target: retention: start the retention clock
+        restore,          // target: retention: archived data restored, clock stopped
+        purge,            // target: retention: data deleted now
+    };
+    kind what = kind::open_window;
+    rule_index target = no_index;
+};
+
+struct transition {
+    std::vector<rule_index> from; // states
+    rule_index to = no_index;     // state
+    rule_index window = no_index; // when set, the event is allowed only while this window is open
+    citation why;
+};
+
+struct event_info {
+    std::string id;
+    std::string title;
+    std::vector<rule_index> roles;       // who may send it
+    std::vector<transition> transitions; // first whose `from` holds the current state applies
+    std::vector<effect> effects;
+    bool automatic = false; // sent only by a timer or retention (role "system")
+    citation why;
+};
+
+// "roles may send events until anchor + period".
+struct window_info {
+    std::string id;
+    std::vector<rule_index> events;
+    std::vector<rule_index> roles;
+    std::vector<interpretation> readings;
+    citation why;
+};
+
+// An automatic event at a deadline: either at the end of a window or after its own period.
+struct timer_info {
+    std::string id;
+    rule_index event = no_index;      // the automatic event it sends
+    rule_index at_end_of = no_index;  // a window, or no_index when `readings` give the period
+    std::vector<interpretation> readings;
+    citation why;
+};
+
+// "role must send event within period of the trigger": discharged, due, or overdue.
+struct obligation_info {
+    std::string id;
+    rule_index role = no_index;
+    rule_index event = no_index; // the event that discharges it
+    std::vector<interpretation> readings;
+    citation why;
+};
+
+// Data archived from an event, purged automatically after a period unless restored or purged.
+struct retention_info {
+    std::string id;
+    std::string what;                  // what is kept, e.g. "documents and data of the space"
+    rule_index purge_event = no_index; // automatic event sent at the end of the period
+    std::vector<interpretation> readings;
+    citation why;
+};
+
+struct ruleset_defaults {
+    convention rule = convention::cpc;
+    month_end policy = month_end::clamp;
+    std::string territory = "FR";
+};
+
+class ruleset {
+public:
+    std::string id;
+    std::string title;
+    std::string file; // where it was loaded from
+    ruleset_defaults defaults;
+    std::vector<version_info> versions; // ordered by `from`, strictly increasing
+    std::vector<role_info> roles;
+    std::vector<state_info> states;
+    std::vector<event_info> events;
+    std::vector<window_info> windows;
+    std::vector<timer_info> timers;
+    std::vector<obligation_info> obligations;
+    std::vector<retention_info> retentions;
+    rule_index initial_state = no_index;
+
+    // Lookups by id, for parsing histories (never used inside a replay). no_index when unknown.
+    rule_index find_role(std::string_view id) const noexcept;
+    rule_index find_state(std::string_view id) const noexcept;
+    rule_index find_event(std::string_view id) const noexcept;
+    rule_index find_window(std::string_view id) const noexcept;
+    rule_index find_timer(std::string_view id) const noexcept;
+    rule_index find_obligation(std::string_view id) const noexcept;
+    rule_index find_retention(std::string_view id) const noexcept;
+
+    // The version in force on a day; no_index before the first version.
+    rule_index version_on(year_month_day day) const noexcept;
+};
+
+} // namespace echeance

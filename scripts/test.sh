@@ -1,0 +1,13 @@
+#!/bin/sh
+# Every test: a warning-free (-Werror) release build with unit, property, CLI, rule and install
+# tests and the benchmarks built (not run); then the same tests under ASan+UBSan.
+set -eu
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DECHEANCE_WERROR=ON -DECHEANCE_BUILD_BENCH=ON
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DECHEANCE_WERROR=ON -DECHEANCE_SANITIZE=ON
+cmake --build build-asan -j"$jobs"
+# The install tests build other trees without sanitizers: they ran above.
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^install\.'
