@@ -27,8 +27,8 @@ year_month_day easter_sunday(date::year y) noexcept {
 
 namespace {
 
-constexpr std::int64_t first_serial = -141714; // 1583-01-01 in days since 1970-01-01
-constexpr std::int64_t last_serial = 2932896;  // 9999-12-31
+constexpr std::int64_t first_serial = holiday_view::first_serial;
+constexpr std::int64_t last_serial = holiday_view::last_serial;
 constexpr std::size_t day_count = std::size_t(last_serial - first_serial + 1);
 
 struct holiday_rule {
@@ -367,19 +367,22 @@ std::vector<std::string> calendar::territory_ids() const {
     return out;
 }
 
-bool calendar::is_holiday(territory t, sys_days d) const noexcept {
-    auto idx = std::uint64_t(d.time_since_epoch().count() - first_serial);
-    if (idx >= day_count || t.index() >= impl_->territories.size()) return false;
-    return (impl_->territories[t.index()].holiday_bits[idx / 64] >> (idx % 64)) & 1u;
+holiday_view calendar::view(territory t) const noexcept {
+    holiday_view v;
+    if (t.index() < impl_->territories.size())
+        v.bits_ = impl_->territories[t.index()].holiday_bits.data();
+    return v;
 }
 
+bool calendar::is_holiday(territory t, sys_days d) const noexcept { return view(t).is_holiday(d); }
+
 bool calendar::is_working_day(territory t, sys_days d) const noexcept {
-    unsigned wd = date::weekday(d).c_encoding();
-    return wd != 0 && wd != 6 && !is_holiday(t, d);
+    return view(t).is_working_day(d);
 }
 
 sys_days calendar::next_working_day(territory t, sys_days d) const noexcept {
-    while (!is_working_day(t, d)) d += date::days(1);
+    holiday_view v = view(t);
+    while (!v.is_working_day(d)) d += date::days(1);
     return d;
 }
 

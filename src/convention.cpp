@@ -61,29 +61,42 @@ deadline compute_deadline(const calendar& cal, year_month_day start, const perio
     d.rule = rule;
     d.where = where;
     recorder rec{d};
-    addition sum = add_explained(start, length, month_end::clamp);
-    rec.add(step::kind::start, sys_days(start));
+    const sys_days first = sys_days(start);
+    rec.add(step::kind::start, first);
+    sys_days nominal;
     if (length.has_calendar_part()) {
+        addition sum = add_explained(start, length, month_end::clamp);
         rec.add(step::kind::add_months, sys_days(sum.after_months));
         if (sum.month_end_applied) rec.add(step::kind::month_end, sys_days(sum.after_months));
+        nominal = sys_days(sum.result);
+        if (length.total_days_part() != 0) rec.add(step::kind::add_days, nominal);
+        d.nominal = sum.result;
+    } else {
+        // Weeks and days only: one addition on the day number, checked against 9999-12-31.
+        auto serial = std::int64_t(first.time_since_epoch().count()) + length.total_days_part();
+        if (serial > last_serial)
+            throw error("echeance.date.out_of_range",
+                        fmt::format("{} + {} falls after {}-12-31", format_date(start),
+                                    length.to_string(), max_year));
+        nominal = sys_days(date::days(serial));
+        rec.add(step::kind::add_days, nominal);
+        d.nominal = year_month_day(nominal);
     }
-    if (length.total_days_part() != 0 || !length.has_calendar_part())
-        rec.add(step::kind::add_days, sys_days(sum.result));
-    d.nominal = sum.result;
-    sys_days last = sys_days(sum.result);
+    sys_days last = nominal;
     if (rule != convention::plain) {
-        while (!cal.is_working_day(where, last)) {
-            rec.add(cal.is_holiday(where, last) ? step::kind::holiday : step::kind::weekend, last);
+        const holiday_view days = cal.view(where);
+        while (!days.is_working_day(last)) {
+            rec.add(days.is_holiday(last) ? step::kind::holiday : step::kind::weekend, last);
             last += date::days(1);
             check_day(last, start, length);
         }
-        if (rule == convention::eu && (sys_days(sum.result) - sys_days(start)).count() >= 2) {
+        if (rule == convention::eu && (nominal - first).count() >= 2) {
             // Art. 3(5): a period of two days or more contains at least two working days.
             int working = 0;
-            sys_days second = sys_days(start);
+            sys_days second = first;
             while (working < 2) {
                 second += date::days(1);
-                if (cal.is_working_day(where, second)) ++working;
+                if (days.is_working_day(second)) ++working;
             }
             if (second > last) {
                 check_day(second, start, length);
@@ -92,7 +105,7 @@ deadline compute_deadline(const calendar& cal, year_month_day start, const perio
             }
         }
     }
-    d.final_day = year_month_day(last);
+    d.final_day = last == nominal ? d.nominal : year_month_day(last);
     d.steps[d.step_count++] = step{step::kind::end, last};
     d.end_local = date::local_seconds(date::local_days((last + date::days(1)).time_since_epoch()));
     d.end_utc = date::sys_seconds((d.end_local - cal.utc_offset(where, d.end_local)).time_since_epoch());

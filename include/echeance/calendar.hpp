@@ -38,6 +38,29 @@ struct holiday {
     std::string cite;
 };
 
+// One territory's holidays for hot loops: inline bit tests, no indirection, no allocation.
+class holiday_view {
+public:
+    static constexpr std::int64_t first_serial = -141714; // 1583-01-01, days since 1970-01-01
+    static constexpr std::int64_t last_serial = 2932896;  // 9999-12-31
+
+    bool is_holiday(sys_days d) const noexcept {
+        auto idx = std::uint64_t(d.time_since_epoch().count() - first_serial);
+        return idx <= std::uint64_t(last_serial - first_serial) && bits_ != nullptr &&
+               ((bits_[idx / 64] >> (idx % 64)) & 1u);
+    }
+    bool is_working_day(sys_days d) const noexcept {
+        // 1970-01-01 was a Thursday: (serial + 4) mod 7 gives 0 for Sunday, 6 for Saturday.
+        auto n = d.time_since_epoch().count();
+        auto wd = ((n + 4) % 7 + 7) % 7;
+        return wd != 0 && wd != 6 && !is_holiday(d);
+    }
+
+private:
+    friend class calendar;
+    const std::uint64_t* bits_ = nullptr;
+};
+
 // Named values for the contested rules of a calendar, e.g. {"saint_martin_abolition","observed"}.
 using calendar_settings = std::vector<std::pair<std::string, std::string>>;
 
@@ -63,6 +86,7 @@ public:
     std::vector<std::string> territory_ids() const;
 
     // O(1), no allocation: a bit per day per territory, built once.
+    holiday_view view(territory t) const noexcept;
     bool is_holiday(territory t, sys_days d) const noexcept;
     bool is_working_day(territory t, sys_days d) const noexcept;
     // The first working day on or after d.

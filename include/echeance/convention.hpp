@@ -36,12 +36,12 @@ struct step {
         minimum,       // EU 3(5): fewer than two working days, extended to day
         end,           // the period ends at 24:00 on day
     };
-    kind what = kind::start;
-    sys_days day{};
+    kind what;   // left uninitialised on purpose: only the first step_count steps are set
+    sys_days day;
 };
 
 struct deadline {
-    static constexpr std::size_t max_steps = 24;
+    static constexpr std::size_t max_steps = 16;
 
     year_month_day start;
     period length;
@@ -51,7 +51,7 @@ struct deadline {
     year_month_day final_day;  // the final day on which the act may be done
     date::local_seconds end_local; // 24:00 local on final_day (= 00:00 of the next day)
     date::sys_seconds end_utc;     // the same instant in UTC
-    std::array<step, max_steps> steps{};
+    std::array<step, max_steps> steps;
     std::uint8_t step_count = 0;
 };
 

@@ -147,6 +147,7 @@ public:
     std::string id;
     std::string title;
     std::string file; // where it was loaded from
+    citation why;     // the law the whole set implements (top-level "cite")
     ruleset_defaults defaults;
     std::vector<version_info> versions; // ordered by `from`, strictly increasing
     std::vector<role_info> roles;
