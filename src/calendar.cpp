@@ -14,7 +14,8 @@
 
 namespace echeance {
 
-using nlohmann::json;
+// Keys keep the order of the file (settings are reported in that order).
+using json = nlohmann::ordered_json;
 
 year_month_day easter_sunday(date::year y) noexcept {
     int Y = int(y);
@@ -163,10 +164,10 @@ namespace {
 
 std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::string& file,
                                            const calendar_settings& wanted) {
-    json doc;
+    nlohmann::ordered_json doc;
     try {
-        doc = json::parse(text.begin(), text.end(), nullptr, true, /*ignore_comments=*/true);
-    } catch (const json::parse_error& e) {
+        doc = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, true, /*ignore_comments=*/true);
+    } catch (const nlohmann::ordered_json::parse_error& e) {
         fail(file, "", "syntax", e.what());
     }
     reader rd{file};
@@ -356,9 +357,18 @@ territory calendar::find(std::string_view name) const {
 }
 
 std::size_t calendar::territory_count() const noexcept { return impl_->territories.size(); }
-const std::string& calendar::id(territory t) const { return impl_->territories.at(t.index()).id; }
-const std::string& calendar::name(territory t) const { return impl_->territories.at(t.index()).name; }
-const std::string& calendar::time_zone(territory t) const { return impl_->territories.at(t.index()).time_zone; }
+namespace {
+const territory_info& info_of(const calendar::impl& c, territory t) {
+    if (t.index() >= c.territories.size())
+        throw error("echeance.calendar.unknown_territory",
+                    fmt::format("territory handle {} does not belong to this calendar", t.index()));
+    return c.territories[t.index()];
+}
+} // namespace
+
+const std::string& calendar::id(territory t) const { return info_of(*impl_, t).id; }
+const std::string& calendar::name(territory t) const { return info_of(*impl_, t).name; }
+const std::string& calendar::time_zone(territory t) const { return info_of(*impl_, t).time_zone; }
 const calendar_settings& calendar::settings() const noexcept { return impl_->settings; }
 
 std::vector<std::string> calendar::territory_ids() const {
@@ -411,6 +421,7 @@ std::vector<holiday> calendar::holidays(territory t, date::year y) const {
 }
 
 std::chrono::seconds calendar::utc_offset(territory t, date::local_seconds local) const noexcept {
+    if (t.index() >= impl_->territories.size()) return std::chrono::seconds(0);
     const auto& offs = impl_->territories[t.index()].offsets;
     std::int64_t key = local.time_since_epoch().count();
     auto it = std::upper_bound(offs.begin(), offs.end(), key,

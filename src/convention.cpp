@@ -61,6 +61,7 @@ deadline compute_deadline(const calendar& cal, year_month_day start, const perio
     d.rule = rule;
     d.where = where;
     recorder rec{d};
+    require_in_range(start, "start date");
     const sys_days first = sys_days(start);
     rec.add(step::kind::start, first);
     sys_days nominal;

@@ -91,10 +91,13 @@ std::string_view weekday_name(date::weekday wd) noexcept {
 }
 
 void require_in_range(year_month_day d, std::string_view what) {
-    if (!in_range(d))
-        throw error("echeance.date.out_of_range",
-                    fmt::format("{} falls outside the supported range {}-01-01 to {}-12-31", what,
-                                min_year, max_year));
+    if (in_range(d)) return;
+    std::string shown = d.ok() ? fmt::format("{:04}-{:02}-{:02}", int(d.year()),
+                                             unsigned(d.month()), unsigned(d.day()))
+                               : std::string("(not a valid date)");
+    throw error("echeance.date.out_of_range",
+                fmt::format("{} {} is outside the supported range {}-01-01 to {}-12-31", what,
+                            shown, min_year, max_year));
 }
 
 } // namespace echeance

@@ -103,6 +103,7 @@ std::string period::to_string() const {
 }
 
 addition add_explained(year_month_day start, const period& p, month_end policy) {
+    require_in_range(start, "start date");
     addition out;
     out.start = start;
     year_month_day mid = start;

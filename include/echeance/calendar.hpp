@@ -41,7 +41,7 @@ struct holiday {
 // One territory's holidays for hot loops: inline bit tests, no indirection, no allocation.
 class holiday_view {
 public:
-    static constexpr std::int64_t first_serial = -141714; // 1583-01-01, days since 1970-01-01
+    static constexpr std::int64_t first_serial = -141349; // 1583-01-01, days since 1970-01-01
     static constexpr std::int64_t last_serial = 2932896;  // 9999-12-31
 
     bool is_holiday(sys_days d) const noexcept {

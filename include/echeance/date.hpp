@@ -33,7 +33,7 @@ std::string format_date_fr(year_month_day d);
 // "Thursday" ... for explanations.
 std::string_view weekday_name(date::weekday wd) noexcept;
 
-// Throws "echeance.date.out_of_range" naming what produced the date.
+// Throws "echeance.date.out_of_range": "<what> 1500-01-01 is outside the supported range ...".
 void require_in_range(year_month_day d, std::string_view what);
 
 } // namespace echeance
