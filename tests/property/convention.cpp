@@ -43,8 +43,7 @@ TEST_CASE("cpc and eu: the final day is a working day, reached as early as allow
           "[property][convention]") {
     // Property 4.
     rc::prop("cpc: final_day is the first working day on or after nominal", [] {
-        const auto start = *gen_date();
-        const auto p = *gen_period();
+        const auto [start, p] = *gen_start_and_period();
         const auto where = *gen_territory();
         const auto d = try_deadline(cal(), start, p, convention::cpc, where);
         if (!d) return check_out_of_range_is_justified(start, p);
@@ -56,17 +55,17 @@ TEST_CASE("cpc and eu: the final day is a working day, reached as early as allow
         RC_ASSERT(sd(d->final_day) == cal().next_working_day(where, sd(d->nominal)));
         RC_ASSERT(!has_step(*d, echeance::step::kind::minimum));
         RC_CLASSIFY(d->final_day != d->nominal, "extended");
-    });
+    }, /*verbose=*/true);
     rc::prop("eu: working final_day >= cpc final_day; any difference is art. 3(5)", [] {
-        const auto start = *gen_date();
         // Short periods too: the two-working-days minimum only matters for a few days.
-        const auto p = *rc::gen::weightedOneOf<period>(
-            {{2, gen_period()},
-             {2, rc::gen::map(rc::gen::inRange<std::int32_t>(0, 8), [](std::int32_t n) {
-                  period q;
-                  q.days = n;
-                  return q;
-              })}});
+        const auto [start, p] = *rc::gen::weightedOneOf<std::pair<year_month_day, period>>(
+            {{2, gen_start_and_period()},
+             {2, rc::gen::pair(gen_date(), rc::gen::map(rc::gen::inRange<std::int32_t>(0, 8),
+                                                        [](std::int32_t n) {
+                                                            period q;
+                                                            q.days = n;
+                                                            return q;
+                                                        }))}});
         const auto where = *gen_territory();
         const auto eu = try_deadline(cal(), start, p, convention::eu, where);
         if (!eu) return check_out_of_range_is_justified(start, p);
@@ -89,14 +88,13 @@ TEST_CASE("cpc and eu: the final day is a working day, reached as early as allow
             RC_ASSERT(!has_step(*eu, echeance::step::kind::minimum));
         }
         RC_CLASSIFY(eu->final_day != cpc.final_day, "art. 3(5) minimum");
-    });
+    }, /*verbose=*/true);
 }
 
 TEST_CASE("plain: the nominal day is the final day", "[property][convention]") {
     // Property 5.
     rc::prop("plain final_day == nominal == add(start, p, clamp)", [] {
-        const auto start = *gen_date();
-        const auto p = *gen_period();
+        const auto [start, p] = *gen_start_and_period();
         const auto where = *gen_territory();
         const auto d = try_deadline(cal(), start, p, convention::plain, where);
         const auto sum = try_add(start, p, echeance::month_end::clamp);
@@ -112,14 +110,13 @@ TEST_CASE("plain: the nominal day is the final day", "[property][convention]") {
         RC_ASSERT(d->steps[0].what == echeance::step::kind::start);
         RC_ASSERT(d->steps[d->step_count - 1].what == echeance::step::kind::end);
         RC_ASSERT(d->steps[d->step_count - 1].day == sd(d->final_day));
-    });
+    }, /*verbose=*/true);
 }
 
 TEST_CASE("the end instant is 24:00 local on the final day", "[property][convention]") {
     // Property 9.
     rc::prop("end_local is midnight after final_day; end_utc within 14 h of it", [] {
-        const auto start = *gen_date();
-        const auto p = *gen_period();
+        const auto [start, p] = *gen_start_and_period();
         const auto rule = *gen_convention();
         const auto where = *gen_territory();
         const auto d = try_deadline(cal(), start, p, rule, where);
@@ -134,5 +131,5 @@ TEST_CASE("the end instant is 24:00 local on the final day", "[property][convent
         RC_ASSERT(d->end_utc.time_since_epoch() ==
                   as_utc - cal().utc_offset(where, d->end_local));
         RC_ASSERT(echeance::format_end_local(*d) == str(d->final_day) + "T24:00:00");
-    });
+    }, /*verbose=*/true);
 }
