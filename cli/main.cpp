@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <exception>
 #include <functional>
+#include <string>
 
 int main(int argc, char** argv) {
     CLI::App app{"echeance: legal deadlines, retention dates and account lifecycles"};
@@ -19,6 +20,20 @@ int main(int argc, char** argv) {
     echeance::cli::register_add(app, run);
     echeance::cli::register_deadline(app, run);
     echeance::cli::register_holidays(app, run);
+    // Name an unknown command instead of CLI11's "A subcommand is required".
+    if (argc > 1 && argv[1][0] != '-') {
+        bool known = false;
+        std::string names;
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            known = known || sub->get_name() == argv[1];
+            names += (names.empty() ? "" : ", ") + sub->get_name();
+        }
+        if (!known) {
+            std::fprintf(stderr, "echeance: usage error: unknown command \"%s\" (expected one of: %s)\n",
+                         argv[1], names.c_str());
+            return 2;
+        }
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

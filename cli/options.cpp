@@ -21,7 +21,12 @@ calendar load_calendar(const calendar_args& a) {
                         location{"", 0, 0, "--setting"});
         settings.emplace_back(s.substr(0, eq), s.substr(eq + 1));
     }
-    return a.file.empty() ? calendar::builtin(settings) : calendar::load(a.file, settings);
+    try {
+        return a.file.empty() ? calendar::builtin(settings) : calendar::load(a.file, settings);
+    } catch (const error& e) {
+        if (e.id() != "echeance.calendar.setting") throw;
+        throw e.with_field("--setting"); // the option the value came from, like a malformed one
+    }
 }
 
 int parse_year(std::string_view text) {

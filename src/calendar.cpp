@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -323,8 +324,10 @@ calendar calendar::parse(std::string_view json_text, const std::string& file_nam
 }
 
 calendar calendar::load(const std::string& path, const calendar_settings& settings) {
+    std::error_code ec;
+    bool is_dir = std::filesystem::is_directory(path, ec);
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw error("echeance.calendar.io", fmt::format("cannot read calendar file \"{}\"", path), location{path, 0, 0, ""});
+    if (!in || is_dir) throw error("echeance.calendar.io", fmt::format("cannot read calendar file \"{}\"", path), location{path, 0, 0, ""});
     std::ostringstream ss;
     ss << in.rdbuf();
     return parse(ss.str(), path, settings);

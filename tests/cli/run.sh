@@ -18,6 +18,7 @@
 #                                     an empty stderr line)
 #   [exit 0]                          the expected exit status; ends the command
 #
+# - A "$ echeance ... > /dev/null" line discards stdout (not compared); stderr and the status are.
 # - The word after '$ ' must be 'echeance'; it is replaced by BINARY. The rest of the line is
 #   split into arguments with bash quoting rules ('single quotes', "double quotes"); globbing is
 #   off. Paths (e.g. --calendar tests/cli/fixtures/x.json) are relative to the project root.
@@ -49,6 +50,7 @@ if [[ ! -r $case_file ]]; then
 fi
 
 export LC_ALL=C
+devnull_re='^(.*[^ ])?[[:space:]]*>[[:space:]]*/dev/null$'
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/echeance-cli.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 actual=$tmp/actual.t
@@ -76,6 +78,13 @@ while ((i < n)); do
     read -r word rest <<<"${line#'$ '}"
     if [[ $word != echeance ]]; then
         bad_case "$no" "a command must start with '\$ echeance'"
+    fi
+    # A trailing "> /dev/null" discards stdout: it is not compared (e.g. --help, whose text
+    # changes with every new subcommand).
+    discard=0
+    if [[ $rest =~ $devnull_re ]]; then
+        discard=1
+        rest=${BASH_REMATCH[1]-}
     fi
     args=()
     if ! eval "args=($rest)" 2>"$tmp/eval.err"; then
@@ -113,7 +122,9 @@ while ((i < n)); do
     # Run and write the actual transcript of this command.
     "$bin" "${args[@]}" <"$stdin" >"$tmp/out" 2>"$tmp/err"
     status=$?
-    cat "$tmp/out" >>"$actual"
+    if ((!discard)); then
+        cat "$tmp/out" >>"$actual"
+    fi
     while IFS= read -r e || [[ -n $e ]]; do
         if [[ -z $e ]]; then
             printf '2>\n' >>"$actual"

@@ -24,7 +24,7 @@ $ echeance deadline 2022-04-14 P6W --calendar tests/cli/fixtures/unknown_key.jso
 [exit 1]
 # A setting of the built-in calendar is unknown in another calendar.
 $ echeance deadline 2022-04-14 P6W --calendar tests/cli/fixtures/small.json --setting saint_martin_abolition=observed
-2> echeance: saint_martin_abolition: error [echeance.calendar.setting]: unknown calendar setting "saint_martin_abolition"
+2> echeance: --setting: error [echeance.calendar.setting]: unknown calendar setting "saint_martin_abolition"
 [exit 1]
 # A bad --calendar is reported before batch input is read.
 $ echeance deadline --calendar tests/cli/fixtures/missing.json

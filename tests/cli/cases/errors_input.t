@@ -14,10 +14,10 @@ $ echeance deadline 2022-04-14 P6W --setting =observed
 2> echeance: --setting: error [echeance.calendar.setting]: setting "=observed" is not of the form name=value
 [exit 1]
 $ echeance deadline 2022-04-14 P6W --setting easter=orthodox
-2> echeance: easter: error [echeance.calendar.setting]: unknown calendar setting "easter"
+2> echeance: --setting: error [echeance.calendar.setting]: unknown calendar setting "easter"
 [exit 1]
 $ echeance holidays 2025 --setting saint_martin_abolition=sometimes
-2> echeance: saint_martin_abolition: error [echeance.calendar.setting]: calendar setting saint_martin_abolition cannot be "sometimes" (expected one of: decree, observed, both)
+2> echeance: --setting: error [echeance.calendar.setting]: calendar setting saint_martin_abolition cannot be "sometimes" (expected one of: decree, observed, both)
 [exit 1]
 # holidays with a bad year: four digits, 1583-9999.
 $ echeance holidays 25
@@ -42,7 +42,17 @@ $ echeance deadline 9999-12-01 P1M
 $ echeance add 2022-01-01 P999999999Y
 2> echeance: error [echeance.date.out_of_range]: 2022-01-01 + P999999999Y falls after 9999-12-31
 [exit 1]
-# Up to the last day is fine: 9999-12-31 is a Friday.
-$ echeance add 9999-11-30 P1M
-9999-12-30
+# Up to the last day is fine: 9999-12-31 is a Friday, a working day.
+$ echeance add 9999-11-30 P31D
+9999-12-31
+[exit 0]
+$ echeance deadline 9999-12-30 P1D
+9999-12-31
+[exit 0]
+# A deadline extended past 9999-12-31 (a calendar where 31 December is a holiday).
+$ echeance deadline 9999-12-30 P1D --calendar tests/cli/fixtures/new_years_eve.json
+2> echeance: error [echeance.date.out_of_range]: the deadline of 9999-12-30 + P1D falls after 9999-12-31
+[exit 1]
+$ echeance deadline 9999-12-30 P1D --calendar tests/cli/fixtures/new_years_eve.json --convention plain
+9999-12-31
 [exit 0]

@@ -14,7 +14,9 @@ $ echeance deadline 2025-05-26 P1D --territory FR-MF --setting saint_martin_abol
 $ echeance deadline 2025-05-26 P1D --territory FR-MF --setting saint_martin_abolition=decree
 2025-05-28
 [exit 0]
-# Alsace-Moselle Good Friday 2025 (18 April): 'temple_communes' leaves it out of the calendar.
+# Alsace-Moselle 2025: Thursday 17 April + 1 day = Good Friday 18 April, a holiday (L.3134-13);
+# 19-20 April a weekend, 21 April Easter Monday: Tuesday 22 April.
+# The setting alsace_moselle_good_friday=temple_communes leaves Good Friday out: Friday 18 April.
 $ echeance deadline 2025-04-17 P1D --territory FR-57
 2025-04-22
 [exit 0]
