@@ -70,6 +70,7 @@ nlohmann::ordered_json deadline_json(const calendar& cal, const deadline& d, boo
     j["start"] = format_date(d.start);
     j["period"] = d.length.to_string();
     j["convention"] = std::string(to_string(d.rule));
+    j["month_end"] = std::string(to_string(d.policy));
     j["territory"] = cal.id(d.where);
     j["time_zone"] = cal.time_zone(d.where);
     j["nominal"] = format_date(d.nominal);
@@ -130,7 +131,7 @@ void register_add(CLI::App& app, std::function<int()>& run) {
 
 void register_deadline(CLI::App& app, std::function<int()>& run) {
     struct args {
-        std::string day, length, rule = "cpc", where = "FR";
+        std::string day, length, rule = "cpc", where = "FR", month_end = "clamp";
         bool explain = false, json = false;
         calendar_args cal;
     };
@@ -145,19 +146,24 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("--territory", a->where, "Territory whose holidays and time zone apply (FR, FR-57, "
                                              "FR-971 or GP, ...)")
         ->capture_default_str();
+    cmd->add_option("--month-end", a->month_end,
+                    "When the day does not exist in the target month (CPC and EU clamp)")
+        ->check(CLI::IsMember({"clamp", "overflow", "reject"}))
+        ->capture_default_str();
     cmd->add_flag("--explain", a->explain, "Print each step of the count with its article");
     cmd->add_flag("--json", a->json, "Print one JSON object with every field of the result");
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a, cmd] {
         run = [a, cmd]() -> int {
             convention rule = parse_convention(a->rule);
+            month_end policy = parse_month_end(a->month_end);
             calendar cal = load_calendar(a->cal);
             territory where = parse_field(a->where, "--territory", [&](std::string_view s) { return cal.find(s); });
             if (cmd->count("DATE") == 0) {
                 if (a->explain) throw usage_error("--explain needs DATE and PERIOD (batch mode prints one line per input)");
                 bool json = a->json;
                 return run_batch([&](year_month_day d, const period& p, std::string& out) {
-                    deadline r = compute_deadline(cal, d, p, rule, where);
+                    deadline r = compute_deadline(cal, d, p, rule, where, policy);
                     if (json) {
                         out += deadline_json(cal, r, false).dump();
                         out += '\n';
@@ -172,7 +178,7 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
             if (cmd->count("PERIOD") == 0) throw usage_error("deadline needs DATE and PERIOD, or neither (batch mode)");
             year_month_day d = parse_field(a->day, "DATE", parse_date);
             period p = parse_field(a->length, "PERIOD", period::parse);
-            deadline r = compute_deadline(cal, d, p, rule, where);
+            deadline r = compute_deadline(cal, d, p, rule, where, policy);
             std::string out;
             if (a->json) {
                 out = deadline_json(cal, r, true).dump(2) + "\n";

@@ -1,4 +1,5 @@
 // echeance: the command line. A thin layer over the library: parse, call, print.
+#include "check.hpp"
 #include "dates.hpp"
 #include "options.hpp"
 
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
     echeance::cli::register_add(app, run);
     echeance::cli::register_deadline(app, run);
     echeance::cli::register_holidays(app, run);
+    echeance::cli::register_check(app, run);
     // Name an unknown command instead of CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {
         bool known = false;

@@ -8,6 +8,6 @@ cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DECHEANCE_WERROR=ON -DECHEANCE_SANITIZE=ON
 cmake --build build-asan -j"$jobs"
-# The install tests build other trees without sanitizers: they ran above.
+# The install tests and the fuzzer build other trees (the fuzzer with its own sanitizers): they ran above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^install\.'
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(install\.|rules\.fuzz)'

@@ -240,7 +240,7 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
         }
     }
     for (const auto& [name, value] : wanted) {
-        auto it = std::find_if(settings.begin(), settings.end(), [&](const setting& s) { return s.name == name; });
+        auto it = std::find_if(settings.begin(), settings.end(), [&, &n = name](const setting& s) { return s.name == n; });
         if (it == settings.end())
             throw error("echeance.calendar.setting", fmt::format("unknown calendar setting \"{}\"", name), location{"", 0, 0, name});
         if (std::find(it->values.begin(), it->values.end(), value) == it->values.end()) {

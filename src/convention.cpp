@@ -54,8 +54,9 @@ void check_day(sys_days day, year_month_day start, const period& length) {
 } // namespace
 
 deadline compute_deadline(const calendar& cal, year_month_day start, const period& length,
-                          convention rule, territory where) {
+                          convention rule, territory where, month_end policy) {
     deadline d;
+    d.policy = policy;
     d.start = start;
     d.length = length;
     d.rule = rule;
@@ -66,7 +67,7 @@ deadline compute_deadline(const calendar& cal, year_month_day start, const perio
     rec.add(step::kind::start, first);
     sys_days nominal;
     if (length.has_calendar_part()) {
-        addition sum = add_explained(start, length, month_end::clamp);
+        addition sum = add_explained(start, length, policy);
         rec.add(step::kind::add_months, sys_days(sum.after_months));
         if (sum.month_end_applied) rec.add(step::kind::month_end, sys_days(sum.after_months));
         nominal = sys_days(sum.result);
@@ -174,9 +175,12 @@ std::vector<explained_step> explain(const calendar& cal, const deadline& d) {
             break;
         }
         case step::kind::month_end:
-            out.push_back({fmt::format("day {} does not exist in that month: last day of the "
-                                       "month, {}",
-                                       unsigned(d.start.day()), format_date_fr(day)),
+            out.push_back({fmt::format("day {} does not exist in that month: {}, {}",
+                                       unsigned(d.start.day()),
+                                       d.policy == month_end::overflow
+                                           ? "first day of the next month"
+                                           : "last day of the month",
+                                       format_date_fr(day)),
                            std::string(count_cite(d.rule))});
             break;
         case step::kind::add_days: {

@@ -46,8 +46,9 @@ struct deadline {
     year_month_day start;
     period length;
     convention rule = convention::cpc;
+    month_end policy = month_end::clamp;
     territory where;
-    year_month_day nominal;   // start + period, month end clamped
+    year_month_day nominal;   // start + period, under the month-end policy
     year_month_day final_day;  // the final day on which the act may be done
     date::local_seconds end_local; // 24:00 local on final_day (= 00:00 of the next day)
     date::sys_seconds end_utc;     // the same instant in UTC
@@ -55,9 +56,11 @@ struct deadline {
     std::uint8_t step_count = 0;
 };
 
-// Pure, allocation-free. Throws "echeance.date.out_of_range" when a date leaves 1583-9999.
+// Pure, allocation-free. Throws "echeance.date.out_of_range" when a date leaves 1583-9999, and
+// "echeance.period.month_end" when `policy` is reject and the day does not exist. CPC 641 and
+// Reg. 1182/71 art. 3(2)(c) clamp; another policy is for rules that say so.
 deadline compute_deadline(const calendar& cal, year_month_day start, const period& length,
-                          convention rule, territory where);
+                          convention rule, territory where, month_end policy = month_end::clamp);
 
 // One line of explanation and the article that justifies it.
 struct explained_step {

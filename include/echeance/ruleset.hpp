@@ -63,6 +63,9 @@ struct interpretation {
     std::string id;          // e.g. "six-weeks-from-sending"
     bool is_default = false; // exactly one per rule
     rule_index anchor = no_index;   // an event
+    // "from_date": the count starts on a fixed day (e.g. the entry into force of a regime)
+    // instead of the date of an event; then `anchor` is no_index. (Added for issue 5.)
+    std::optional<year_month_day> anchor_day;
     std::vector<timing> by_version; // indexed by version
     citation why;
 };
@@ -78,6 +81,8 @@ struct effect {
         archive,          // target: retention: start the retention clock
         restore,          // target: retention: archived data restored, clock stopped
         purge,            // target: retention: data deleted now
+        discharge,        // target: obligation: discharged by this event too (issue 5), e.g. a
+                          // notice of extension discharges "answer or extend within one month"
     };
     kind what = kind::open_window;
     rule_index target = no_index;
@@ -87,6 +92,8 @@ struct transition {
     std::vector<rule_index> from; // states
     rule_index to = no_index;     // state
     rule_index window = no_index; // when set, the event is allowed only while this window is open
+    std::vector<effect> effects;  // applied after the event's own effects, only when this
+                                  // transition is the one taken (issue 5)
     citation why;
 };
 

@@ -33,9 +33,9 @@ $ echeance deadline --json
 < 2022-04-14 P6W
 < 2022-1-1 P6W
 < 2012-02-29 P88Y
-{"start":"2022-04-14","period":"P6W","convention":"cpc","territory":"FR","time_zone":"Europe/Paris","nominal":"2022-05-26","final_day":"2022-05-27","end_local":"2022-05-27T24:00:00","end_utc":"2022-05-27T22:00:00Z"}
+{"start":"2022-04-14","period":"P6W","convention":"cpc","month_end":"clamp","territory":"FR","time_zone":"Europe/Paris","nominal":"2022-05-26","final_day":"2022-05-27","end_local":"2022-05-27T24:00:00","end_utc":"2022-05-27T22:00:00Z"}
 error: <stdin>:2:7: [echeance.date.invalid] invalid date "2022-1-1": character 7 is not a digit (expected YYYY-MM-DD)
-{"start":"2012-02-29","period":"P88Y","convention":"cpc","territory":"FR","time_zone":"Europe/Paris","nominal":"2100-02-28","final_day":"2100-03-01","end_local":"2100-03-01T24:00:00","end_utc":"2100-03-01T23:00:00Z"}
+{"start":"2012-02-29","period":"P88Y","convention":"cpc","month_end":"clamp","territory":"FR","time_zone":"Europe/Paris","nominal":"2100-02-28","final_day":"2100-03-01","end_local":"2100-03-01T24:00:00","end_utc":"2100-03-01T23:00:00Z"}
 [exit 1]
 # All good lines: exit 0. P0D from Friday 27 May 2022 (a holiday in Guadeloupe): extended to Monday 30 May.
 $ echeance deadline --territory GP

@@ -35,3 +35,14 @@ $ echeance deadline 2022-05-06 P1W
 $ echeance deadline 2022-05-06 P8D
 2022-05-16
 [exit 0]
+# A rule may choose another month-end policy: 31 January + 1 month does not exist in February.
+$ echeance deadline 2012-01-31 P1M --convention plain --month-end overflow --explain
+2012-03-01
+  start Tuesday 31/01/2012: the day of the event is not counted (ISO 8601 date arithmetic)
+  + 1 month (years and months first, same day number) = 01/03/2012 (ISO 8601 date arithmetic)
+  day 31 does not exist in that month: first day of the next month, 01/03/2012 (ISO 8601 date arithmetic)
+  the period ends on Thursday 01/03/2012 at 24:00 local time (Europe/Paris), 2012-03-01T23:00:00Z (ISO 8601 date arithmetic)
+[exit 0]
+$ echeance deadline 2022-01-31 P1M --month-end reject
+2> echeance: error [echeance.period.month_end]: 2022-01-31 + P1M: day 31 does not exist in 2022-02 (month-end policy is reject; use clamp or overflow)
+[exit 1]
