@@ -2,6 +2,7 @@
 #include "check.hpp"
 #include "dates.hpp"
 #include "options.hpp"
+#include "replay.hpp"
 
 #include <echeance/error.hpp>
 
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
     echeance::cli::register_add(app, run);
     echeance::cli::register_deadline(app, run);
     echeance::cli::register_holidays(app, run);
+    echeance::cli::register_replay(app, run);
     echeance::cli::register_check(app, run);
     // Name an unknown command instead of CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {

@@ -1,0 +1,298 @@
+// The lifecycle engine: replay one person's history against a compiled rule set.
+//
+// replay() is a pure function of (rules, calendar, history, options): no clock, no I/O, no
+// global state. It never throws for bad history content: an event that is not allowed is
+// rejected with a stable id (echeance.replay.<why>) and a reason, and the history goes on.
+//
+// Semantics (see docs/replay.md):
+// - Order. Events dated after `as_of` are ignored (the history as known on that day). An event
+//   dated before an earlier line of the same person is rejected (echeance.replay.out_of_order).
+//   Events of one day are ordered by "time" when every event of that day has one, else by
+//   "seq" when every event of that day has one (time first, then seq, when both are given);
+//   otherwise, and for ties, by input order as a last resort, and each event so ordered is
+//   flagged with the warning echeance.replay.order_from_input.
+// - Time. A window is open through its last day (24:00 local time of the territory). A timer
+//   (or the end of a retention) fires at 24:00 local time on its last day: its automatic event
+//   is dated the next day and the new state holds from that day. Timers due before an event are
+//   fired before it; an event on the last day comes before the timer.
+// - Versions. The version in force on the day of the event that starts a count applies to that
+//   count; every accepted event names the version in force on its day.
+// - Interpretations. The default reading of a contested count decides (unless `options.readings`
+//   chooses another); with `options.all_readings`, every reading of every started count is
+//   computed and the most protective for the holder is named: latest last day for a window,
+//   earliest due day for an obligation, earliest purge for a retention.
+// - Final states. Entering a final state closes every window and cancels every timer;
+//   obligations and retention go on.
+#pragma once
+
+#include "echeance/calendar.hpp"
+#include "echeance/convention.hpp"
+#include "echeance/date.hpp"
+#include "echeance/history.hpp"
+#include "echeance/ruleset.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace echeance {
+
+// Which reading decides, per contested rule (index into its `readings`); empty: the default.
+struct reading_choice {
+    std::vector<std::uint8_t> windows, timers, obligations, retentions;
+};
+
+struct replay_options {
+    year_month_day as_of;
+    bool explain = false;     // record the explanation steps (rendered by explanation_lines())
+    bool all_readings = true; // compute every reading of contested counts
+    reading_choice readings;  // which reading decides; empty vectors: the defaults
+};
+
+// Sets the deciding reading of the rule `rule` (a window, timer, obligation or retention id) to
+// the interpretation `reading`. Throws "echeance.replay.unknown_reading" naming the known ones.
+void choose_reading(const ruleset& rules, replay_options& options, std::string_view rule,
+                    std::string_view reading);
+
+// An automatic event (from a timer or a retention) has line 0 and role no_index.
+struct state_span {
+    rule_index state = no_index;
+    std::optional<year_month_day> entered; // empty for the initial state
+    std::optional<year_month_day> left;    // empty while it holds as of `as_of`
+    rule_index event = no_index;           // the event that entered it (no_index: initial)
+    rule_index role = no_index;            // who sent it (no_index: automatic or initial)
+    rule_index version = no_index;         // the version in force on `entered`
+    std::uint32_t line = 0;                // input line of the event; 0 when automatic
+};
+
+struct window_status {
+    rule_index window = no_index;
+    std::uint8_t reading = 0;                 // the deciding reading
+    year_month_day opened;                    // day of the event that opened it
+    std::optional<year_month_day> last_day;   // empty: its count has not started (e.g. no receipt)
+    date::sys_seconds end_utc{};              // 24:00 local on last_day, in UTC
+    rule_index version = no_index;
+};
+
+struct scheduled_move {
+    enum class source : std::uint8_t { timer, retention };
+    source from = source::timer;
+    rule_index rule = no_index;  // timer or retention index
+    rule_index event = no_index; // the automatic event it will send
+    year_month_day last_day;     // it fires at 24:00 local on this day
+    year_month_day effective;    // the day after: the new state holds from then
+    date::sys_seconds at{};      // the firing instant in UTC
+    rule_index version = no_index;
+};
+
+struct obligation_status {
+    enum class status : std::uint8_t { due, discharged, overdue };
+    rule_index obligation = no_index;
+    std::uint8_t reading = 0;
+    year_month_day started;                     // day of the event that started it
+    std::optional<year_month_day> due;          // empty: its count has not started
+    date::sys_seconds end_utc{};
+    status state = status::due;
+    std::optional<year_month_day> discharged_on;
+    rule_index discharged_by = no_index;        // the event
+    // due: days left until `due` (0 on the last day); overdue: days late as of as_of;
+    // discharged: days late when discharged (0 when on time).
+    std::int32_t days = 0;
+    rule_index version = no_index;
+};
+
+struct retention_status {
+    enum class status : std::uint8_t { archived, restored, purged };
+    rule_index retention = no_index;
+    std::uint8_t reading = 0;
+    year_month_day archived_on;
+    std::optional<year_month_day> last_day; // data kept through this day
+    std::optional<year_month_day> purge_on; // the day after: automatic purge
+    status state = status::archived;
+    std::optional<year_month_day> ended_on; // restored or purged on
+    bool purged_early = false;              // purged by an event before the end of the period
+    rule_index version = no_index;
+};
+
+// Rejections, warnings and explanation steps are recorded as compact facts (indexes, days):
+// a replay builds no text. reason(), message() and explanation_lines() render them on demand,
+// from the same rules, calendar and history.
+struct rejection {
+    enum class why : std::uint8_t {
+        out_of_order,    // day earlier than the event of other_line (dated `on`)
+        unknown_event,   // name in history::texts[text]
+        unknown_role,    // name in history::texts[text]
+        automatic_event, // sent by the rules, not by a history line
+        no_rules,        // no version in force on `day`
+        role_not_allowed,
+        wrong_state,     // `state` (since `since`); hint: `window` closed/ended `on`
+        window_closed,   // `window` closed `on` by `closed_by`
+        window_ended,    // `window` ended `on` at end_utc (reading, version)
+        window_not_open, // `window` never opened
+    };
+    std::uint32_t line = 0;
+    rule_index event = no_index; // no_index: unknown (the history keeps the text)
+    rule_index role = no_index;
+    year_month_day day;
+    std::string_view id; // echeance.replay.<why> (a static string)
+    why code = why::wrong_state;
+    // The facts behind the reason; which ones are set depends on `code`.
+    rule_index state = no_index;     // wrong_state: the state then
+    rule_index window = no_index;    // window_*: the window; wrong_state: the hint's window
+    rule_index closed_by = no_index; // the event that closed `window` (no_index: it ended)
+    rule_index version = no_index;   // window_ended: the version of its count
+    std::uint8_t reading = 0;        // window_ended: the deciding reading
+    std::uint16_t text = history_event::no_text; // unknown_event, unknown_role
+    std::uint32_t other_line = 0;    // out_of_order: the line of the later-dated event
+    std::optional<year_month_day> since; // wrong_state: the state holds since
+    year_month_day on;               // window closed or last day; out_of_order: the later day
+    date::sys_seconds end_utc{};     // window ended: 24:00 local on `on`, in UTC
+};
+
+struct replay_warning {
+    enum class kind : std::uint8_t {
+        order_from_input,      // several events on `day` without time or seq on each
+        count,                 // a count failed: `detail` holds the message
+        automatic_not_applied, // `event` of timer/retention `rule` on `day`, state `state`
+        loop,                  // too many automatic events
+    };
+    std::uint32_t line = 0;
+    std::string_view id; // echeance.replay.<why> (a static string)
+    kind what = kind::loop;
+    year_month_day day;
+    bool from_timer = true; // automatic_not_applied: a timer (else a retention)
+    rule_index rule = no_index;
+    rule_index event = no_index;
+    rule_index state = no_index;
+    std::string detail; // count only
+};
+
+// The result of one reading of one started count.
+struct reading_result {
+    std::uint8_t reading = 0;
+    std::optional<year_month_day> anchor_day; // empty: the anchor event is not in the history
+    std::optional<year_month_day> last_day;
+    date::sys_seconds end_utc{};
+    rule_index version = no_index;
+};
+
+struct contested_count {
+    enum class kind : std::uint8_t { window, timer, obligation, retention };
+    kind what = kind::window;
+    rule_index rule = no_index;
+    rule_index trigger = no_index; // the event that started the count
+    year_month_day started;
+    std::vector<reading_result> results;     // one per reading, in rule order
+    std::optional<std::uint8_t> most_protective; // empty when no reading has a last day
+};
+
+// One step of the explanation, as facts; explanation_lines() renders it (a count renders as
+// several lines: the count, then its date arithmetic).
+struct explanation_step {
+    enum class kind : std::uint8_t {
+        count,                  // `subject` (what, rule, reading) counted from `day` in `where`
+        count_waits,            // window `rule`: its count waits for `event`
+        timer_cancelled,        // timer `rule` cancelled by `event`
+        timer_window_closed,    // timer `rule` cancelled: window `window` closed by `event`
+        obligation_already_due, // obligation `rule` due since `other`
+        obligation_discharged,  // obligation `rule` by `event`; `other`: its due day, if any
+        retention_kept,         // retention `rule` already archived
+        retention_restored,     // retention `rule` by `event`, archived since `other`
+        retention_not_restored, // retention `rule`: purged on `other`
+        retention_purged,       // retention `rule` purged by `event` on `day`
+        accepted,               // `event` by `role` (line), `from` -> `to` via transition
+        timer_fired,            // timer `rule` fired at 24:00 on `other`
+        retention_ended,        // retention `rule` kept through `other`, purged at 24:00
+        automatic_not_applied,  // `event` of timer/retention `by` on `day`, state `from`
+    };
+    kind what = kind::count;
+    contested_count::kind subject = contested_count::kind::window; // count: the kind of `rule`
+    std::uint8_t reading = 0;          // count: the reading
+    bool flag = false;                 // automatic_not_applied: from a timer
+    std::uint16_t transition = 0;      // accepted: index in the event's transitions
+    territory where;                   // count: the territory of the count
+    year_month_day day;
+    rule_index version = no_index;     // the version in force
+    rule_index rule = no_index;        // window, timer, obligation or retention
+    rule_index event = no_index;
+    rule_index role = no_index;        // accepted: no_index when automatic
+    rule_index from = no_index;        // accepted: the state left
+    rule_index window = no_index;      // accepted: the window it needed; timer_window_closed
+    rule_index by = no_index;          // automatic_not_applied: the timer or retention
+    std::uint32_t line = 0;            // accepted: the input line (0: automatic)
+    std::optional<year_month_day> other; // a second day (see kind)
+};
+
+// One rendered line of the explanation.
+struct explanation_line {
+    year_month_day day;
+    std::string rule;    // event, window, timer, obligation or retention id
+    std::string version; // the version in force
+    std::string cite;
+    std::string text;
+};
+
+struct replay_result {
+    year_month_day as_of;
+    rule_index state = no_index; // as of as_of
+    std::optional<year_month_day> since;
+    std::vector<state_span> timeline;
+    std::vector<window_status> windows;        // open as of as_of
+    std::vector<scheduled_move> scheduled;     // not yet fired as of as_of, by last day
+    std::vector<obligation_status> obligations; // every one started, in order
+    std::vector<retention_status> retention;    // every archive, in order
+    std::vector<rejection> rejected;            // in input order
+    std::vector<replay_warning> warnings;       // in input order
+    std::vector<contested_count> readings;      // with options.all_readings
+    std::vector<explanation_step> explanation;  // with options.explain
+    std::uint32_t accepted = 0;                 // history events accepted
+    std::uint32_t ignored_after_as_of = 0;
+
+    struct scratch; // reused buffers (a result object may be reused for many replays)
+    std::shared_ptr<scratch> work;
+};
+
+// Replays into `out`, reusing its buffers.
+void replay(const ruleset& rules, const calendar& cal, const history& h,
+            const replay_options& options, replay_result& out);
+
+inline replay_result replay(const ruleset& rules, const calendar& cal, const history& h,
+                            const replay_options& options) {
+    replay_result r;
+    replay(rules, cal, h, options, r);
+    return r;
+}
+
+inline replay_result replay(const ruleset& rules, const calendar& cal, const history& h,
+                            year_month_day as_of) {
+    replay_options o;
+    o.as_of = as_of;
+    return replay(rules, cal, h, o);
+}
+
+// The text of a rejection for people: what was expected.
+std::string reason(const ruleset& rules, const history& h, const rejection& x);
+// The text of a warning.
+std::string message(const ruleset& rules, const replay_warning& w);
+// The explanation recorded with options.explain, rendered line by line (the date arithmetic of
+// each count is computed again from the calendar: the same pure function, the same result).
+std::vector<explanation_line> explanation_lines(const ruleset& rules, const calendar& cal,
+                                                const replay_result& r);
+
+std::string_view to_string(obligation_status::status s) noexcept;
+std::string_view to_string(retention_status::status s) noexcept;
+std::string_view to_string(contested_count::kind k) noexcept;
+
+// Output. `person` is the id to print (already masked). JSON: one line, keys in a fixed order.
+std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
+                         std::string_view person, const replay_result& r, bool explain);
+// Text for people: state, timeline, open windows, next deadlines, obligations, retention,
+// rejected events, readings (and the explanation when asked).
+std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
+                    std::string_view person, const replay_result& r, bool explain);
+
+} // namespace echeance

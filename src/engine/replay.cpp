@@ -1,0 +1,1060 @@
+// The state machine of a rule set, replayed over one person's history. See engine.hpp for the
+// semantics; docs/replay.md for the same in prose.
+#include "echeance/engine.hpp"
+
+#include "count.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+
+namespace echeance {
+
+namespace {
+
+constexpr std::int32_t none32 = -1;
+
+// A count whose anchor event has not happened yet (e.g. "from receipt" before the receipt).
+struct pending_anchor {
+    enum class target : std::uint8_t { window, timer, obligation, retention, contested };
+    target what = target::window;
+    std::uint32_t index = 0;   // slot (window, timer), instance (obligation, retention, contested)
+    std::uint8_t reading = 0;  // for contested: which result
+    rule_index anchor = no_index;
+};
+
+struct window_slot {
+    bool open = false;
+    std::uint8_t reading = 0;
+    year_month_day opened;
+    std::optional<year_month_day> last_day;
+    date::sys_seconds end_utc{};
+    rule_index version = no_index;
+    territory where;
+    std::optional<year_month_day> closed_on;
+    rule_index closed_by = no_index;
+};
+
+struct timer_slot {
+    bool active = false;
+    std::uint8_t reading = 0;
+    year_month_day started;
+    std::optional<year_month_day> last_day; // own count; at_end_of timers use their window
+    date::sys_seconds end_utc{};
+    rule_index version = no_index;
+    territory where;
+};
+
+struct count_result {
+    std::optional<year_month_day> last_day;
+    date::sys_seconds end_utc{};
+    rule_index version = no_index;
+};
+
+} // namespace
+
+struct replay_result::scratch {
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint8_t> flagged; // per history event: ordered by input
+    std::vector<window_slot> windows;
+    std::vector<timer_slot> timers;
+    std::vector<pending_anchor> pending;
+    std::vector<territory> retention_where;  // per out.retention instance
+    std::vector<territory> obligation_where; // per out.obligations instance
+    std::vector<year_month_day> seen_day;    // per event: day of its last acceptance
+    // Per event: the replay (`replays`) in which it was last accepted. A stamp rather than a
+    // flag, so that nothing is cleared between replays.
+    std::vector<std::uint32_t> seen_in;
+    std::uint32_t replays = 0;
+    std::vector<std::vector<reading_result>> results_pool; // buffers of earlier contested counts
+};
+
+namespace {
+
+// Whether a short list of indexes holds `x` (a plain loop: these lists have one to five items).
+inline bool contains(const std::vector<rule_index>& v, rule_index x) noexcept {
+    for (rule_index i : v)
+        if (i == x) return true;
+    return false;
+}
+
+// A stable sort for the few elements of a result (insertion sort: no temporary buffer, unlike
+// std::stable_sort, which allocates one on every call).
+template <class It, class Less>
+void small_stable_sort(It first, It last, Less less) {
+    if (first == last) return;
+    for (It i = first + 1; i != last; ++i) {
+        if (!less(*i, *(i - 1))) continue;
+        auto v = std::move(*i);
+        It j = i;
+        do {
+            *j = std::move(*(j - 1));
+            --j;
+        } while (j != first && less(v, *(j - 1)));
+        *j = std::move(v);
+    }
+}
+
+class machine {
+public:
+    machine(const ruleset& rules, const calendar& cal, const history& h,
+            const replay_options& options, replay_result& out)
+        : rules_(rules), cal_(cal), h_(h), opt_(options), out_(out), w_(*out.work) {}
+
+    void run();
+
+private:
+    const ruleset& rules_;
+    const calendar& cal_;
+    const history& h_;
+    const replay_options& opt_;
+    replay_result& out_;
+    replay_result::scratch& w_;
+    rule_index state_ = no_index;
+
+    // --- helpers -------------------------------------------------------------------------
+    std::uint8_t chosen(const std::vector<std::uint8_t>& v, std::size_t i,
+                        const std::vector<interpretation>& readings) const {
+        if (i < v.size() && v[i] < readings.size()) return v[i];
+        for (std::size_t k = 0; k < readings.size(); ++k)
+            if (readings[k].is_default) return std::uint8_t(k);
+        return 0;
+    }
+    // The version in force on a day (as ruleset::version_on: the last version, in rule order,
+    // that applies from that day or before), remembered for the last day asked: most calls
+    // for one event ask for its day.
+    std::optional<year_month_day> version_day_;
+    rule_index version_ = no_index;
+    rule_index version_on(year_month_day day) {
+        if (version_day_ && *version_day_ == day) return version_;
+        rule_index found = no_index;
+        const auto& vs = rules_.versions;
+        for (std::size_t i = 0, n = vs.size(); i < n; ++i)
+            if (vs[i].from <= day) found = rule_index(i);
+        version_day_ = day;
+        version_ = found;
+        return found;
+    }
+
+    using step_kind = explanation_step::kind;
+    // Records a step of the explanation (facts only; explanation_lines() renders them).
+    explanation_step* note(step_kind k, year_month_day day, rule_index version, rule_index rule) {
+        if (!opt_.explain) return nullptr;
+        explanation_step& s = out_.explanation.emplace_back();
+        s.what = k;
+        s.day = day;
+        s.version = version;
+        s.rule = rule;
+        return &s;
+    }
+    // Records a rejection: its id and the facts of its reason (rendered by reason()).
+    rejection& reject(const history_event& e, const char* id, rejection::why code) {
+        rejection& x = out_.rejected.emplace_back();
+        x.line = e.line;
+        x.event = e.event;
+        x.role = e.role;
+        x.day = e.day;
+        x.id = id;
+        x.code = code;
+        return x;
+    }
+
+    // The count of one reading from an anchor day.
+    count_result count(contested_count::kind what, rule_index rule, std::uint8_t reading,
+                       const std::string& name, const interpretation& r, year_month_day anchor,
+                       territory where, bool explain_it = true) {
+        count_result c;
+        rule_index v = version_on(anchor);
+        if (v == no_index) v = 0;
+        c.version = v;
+        const timing* t = detail::timing_of(r, v);
+        if (!t) return c;
+        try {
+            deadline d = detail::count_deadline(cal_, *t, anchor, where);
+            c.last_day = d.final_day;
+            c.end_utc = d.end_utc;
+            if (explain_it) {
+                if (explanation_step* s = note(step_kind::count, anchor, v, rule)) {
+                    s->subject = what;
+                    s->reading = reading;
+                    s->where = where;
+                }
+            }
+        } catch (const error& e) {
+            replay_warning& w = out_.warnings.emplace_back();
+            w.id = "echeance.replay.count";
+            w.what = replay_warning::kind::count;
+            w.detail = fmt::format("{} ({}): {}", name, r.id, e.message());
+        }
+        return c;
+    }
+
+    // Where the count of a reading starts: a fixed day, the triggering event, or later.
+    // An anchor event accepted earlier counts (e.g. an extension counted from the receipt of
+    // the request); otherwise the count waits for the anchor's next acceptance.
+    std::optional<year_month_day> anchor_of(const interpretation& r, rule_index trigger,
+                                            year_month_day day) const {
+        if (r.anchor_day) return r.anchor_day;
+        if (r.anchor == no_index || r.anchor == trigger) return day;
+        if (w_.seen_in[r.anchor] == w_.replays) return w_.seen_day[r.anchor];
+        return std::nullopt;
+    }
+
+    // The count of the deciding reading, already computed when its rule started: the same
+    // reading from the same anchor, so the contested count takes it instead of counting again.
+    struct known_count {
+        std::uint8_t reading = 0xFF;
+        count_result c;
+    };
+
+    std::int32_t open_contested(contested_count::kind k, rule_index rule,
+                                const std::vector<interpretation>& readings, rule_index trigger,
+                                year_month_day day, territory where, const std::string& name,
+                                const known_count& known) {
+        if (!opt_.all_readings || readings.size() < 2) return none32;
+        contested_count c;
+        if (!w_.results_pool.empty()) {
+            c.results = std::move(w_.results_pool.back());
+            w_.results_pool.pop_back();
+        }
+        c.what = k;
+        c.rule = rule;
+        c.trigger = trigger;
+        c.started = day;
+        c.results.assign(readings.size(), reading_result{});
+        auto ci = std::uint32_t(out_.readings.size());
+        for (std::size_t i = 0; i < readings.size(); ++i) {
+            c.results[i].reading = std::uint8_t(i);
+            auto a = anchor_of(readings[i], trigger, day);
+            if (a) {
+                c.results[i].anchor_day = a;
+                // A failed count is counted again: its warning is given once per count.
+                count_result r = i == known.reading && known.c.last_day
+                                     ? known.c
+                                     : count(k, rule, std::uint8_t(i), name, readings[i], *a,
+                                             where, false);
+                c.results[i].last_day = r.last_day;
+                c.results[i].end_utc = r.end_utc;
+                c.results[i].version = r.version;
+            } else {
+                w_.pending.push_back({pending_anchor::target::contested, ci, std::uint8_t(i),
+                                      readings[i].anchor});
+            }
+        }
+        out_.readings.push_back(std::move(c));
+        return std::int32_t(ci);
+    }
+
+    void drop_pending(pending_anchor::target t, std::uint32_t index) {
+        auto& p = w_.pending;
+        p.erase(std::remove_if(p.begin(), p.end(),
+                               [&](const pending_anchor& a) {
+                                   return a.what == t && a.index == index;
+                               }),
+                p.end());
+    }
+
+    bool window_open(rule_index wi, year_month_day day) const {
+        const window_slot& s = w_.windows[wi];
+        return s.open && (!s.last_day || day <= *s.last_day);
+    }
+
+    std::optional<year_month_day> timer_due(rule_index ti) const {
+        const timer_slot& s = w_.timers[ti];
+        if (!s.active) return std::nullopt;
+        const timer_info& t = rules_.timers[ti];
+        if (t.at_end_of != no_index) {
+            const window_slot& ws = w_.windows[t.at_end_of];
+            if (!ws.open) return std::nullopt;
+            return ws.last_day;
+        }
+        return s.last_day;
+    }
+
+    // --- effects -------------------------------------------------------------------------
+    void apply_effect(const effect& fx, rule_index ev, year_month_day day, territory where) {
+        switch (fx.what) {
+        case effect::kind::open_window: open_window(fx.target, ev, day, where); break;
+        case effect::kind::close_window: close_window(fx.target, ev, day); break;
+        case effect::kind::start_timer: start_timer(fx.target, ev, day, where); break;
+        case effect::kind::cancel_timer:
+            if (w_.timers[fx.target].active) {
+                w_.timers[fx.target].active = false;
+                drop_pending(pending_anchor::target::timer, fx.target);
+                if (auto* s = note(step_kind::timer_cancelled, day, version_on(day), fx.target))
+                    s->event = ev;
+            }
+            break;
+        case effect::kind::start_obligation: oblige(fx.target, ev, day, where); break;
+        case effect::kind::discharge: discharge(fx.target, ev, day); break;
+        case effect::kind::archive: archive(fx.target, ev, day, where); break;
+        case effect::kind::restore: restore(fx.target, ev, day); break;
+        case effect::kind::purge: purge_now(fx.target, ev, day); break;
+        }
+    }
+
+    void open_window(rule_index wi, rule_index ev, year_month_day day, territory where) {
+        const window_info& info = rules_.windows[wi];
+        window_slot& s = w_.windows[wi];
+        drop_pending(pending_anchor::target::window, wi);
+        s = window_slot{};
+        s.open = true;
+        s.opened = day;
+        s.where = where;
+        s.reading = chosen(opt_.readings.windows, wi, info.readings);
+        s.version = version_on(day);
+        known_count known;
+        if (!info.readings.empty()) {
+            const interpretation& r = info.readings[s.reading];
+            if (auto a = anchor_of(r, ev, day)) {
+                count_result c = count(contested_count::kind::window, wi, s.reading, info.id, r, *a, where);
+                known = {s.reading, c};
+                s.last_day = c.last_day;
+                s.end_utc = c.end_utc;
+                s.version = c.version;
+            } else {
+                w_.pending.push_back({pending_anchor::target::window, wi, s.reading, r.anchor});
+                if (auto* n = note(step_kind::count_waits, day, s.version, wi)) {
+                    n->reading = s.reading;
+                    n->event = r.anchor;
+                }
+            }
+        }
+        open_contested(contested_count::kind::window, wi, info.readings, ev, day, where, info.id,
+                       known);
+    }
+
+    void close_window(rule_index wi, rule_index ev, year_month_day day) {
+        window_slot& s = w_.windows[wi];
+        if (!s.open) return;
+        s.open = false;
+        s.closed_on = day;
+        s.closed_by = ev;
+        drop_pending(pending_anchor::target::window, wi);
+        // A timer at the end of a window does not fire when an event closed the window.
+        for (std::size_t t = 0; t < rules_.timers.size(); ++t)
+            if (rules_.timers[t].at_end_of == wi && w_.timers[t].active) {
+                w_.timers[t].active = false;
+                if (auto* n = note(step_kind::timer_window_closed, day, version_on(day),
+                                   rule_index(t))) {
+                    n->window = wi;
+                    n->event = ev;
+                }
+            }
+    }
+
+    void start_timer(rule_index ti, rule_index ev, year_month_day day, territory where) {
+        const timer_info& info = rules_.timers[ti];
+        timer_slot& s = w_.timers[ti];
+        drop_pending(pending_anchor::target::timer, ti);
+        s = timer_slot{};
+        s.active = true;
+        s.started = day;
+        s.where = where;
+        s.version = version_on(day);
+        if (info.at_end_of != no_index || info.readings.empty()) return;
+        s.reading = chosen(opt_.readings.timers, ti, info.readings);
+        const interpretation& r = info.readings[s.reading];
+        known_count known;
+        if (auto a = anchor_of(r, ev, day)) {
+            count_result c = count(contested_count::kind::timer, ti, s.reading, info.id, r, *a, where);
+            known = {s.reading, c};
+            s.last_day = c.last_day;
+            s.end_utc = c.end_utc;
+            s.version = c.version;
+        } else {
+            w_.pending.push_back({pending_anchor::target::timer, ti, s.reading, r.anchor});
+        }
+        open_contested(contested_count::kind::timer, ti, info.readings, ev, day, where, info.id,
+                       known);
+    }
+
+    void oblige(rule_index oi, rule_index ev, year_month_day day, territory where) {
+        const obligation_info& info = rules_.obligations[oi];
+        for (const auto& o : out_.obligations)
+            if (o.obligation == oi && !o.discharged_on) {
+                if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
+                    n->other = o.started;
+                return;
+            }
+        obligation_status o;
+        o.obligation = oi;
+        o.started = day;
+        o.version = version_on(day);
+        o.reading = chosen(opt_.readings.obligations, oi, info.readings);
+        auto idx = std::uint32_t(out_.obligations.size());
+        known_count known;
+        if (!info.readings.empty()) {
+            const interpretation& r = info.readings[o.reading];
+            if (auto a = anchor_of(r, ev, day)) {
+                count_result c = count(contested_count::kind::obligation, oi, o.reading, info.id, r, *a, where);
+                known = {o.reading, c};
+                o.due = c.last_day;
+                o.end_utc = c.end_utc;
+                o.version = c.version;
+            } else {
+                w_.pending.push_back({pending_anchor::target::obligation, idx, o.reading, r.anchor});
+            }
+        }
+        out_.obligations.push_back(o);
+        w_.obligation_where.push_back(where);
+        open_contested(contested_count::kind::obligation, oi, info.readings, ev, day, where,
+                       info.id, known);
+    }
+
+    void discharge(rule_index oi, rule_index ev, year_month_day day) {
+        for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
+            auto& o = out_.obligations[i];
+            if (o.obligation != oi || o.discharged_on) continue;
+            o.discharged_on = day;
+            o.discharged_by = ev;
+            drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
+            if (auto* n = note(step_kind::obligation_discharged, day, version_on(day), oi)) {
+                n->event = ev;
+                n->other = o.due;
+            }
+        }
+    }
+
+    std::int32_t active_retention(rule_index ri) const {
+        for (std::size_t i = out_.retention.size(); i-- > 0;)
+            if (out_.retention[i].retention == ri)
+                return out_.retention[i].state == retention_status::status::archived
+                           ? std::int32_t(i)
+                           : none32;
+        return none32;
+    }
+
+    void archive(rule_index ri, rule_index ev, year_month_day day, territory where) {
+        const retention_info& info = rules_.retentions[ri];
+        if (active_retention(ri) != none32) {
+            note(step_kind::retention_kept, day, version_on(day), ri);
+            return;
+        }
+        retention_status r;
+        r.retention = ri;
+        r.archived_on = day;
+        r.version = version_on(day);
+        r.reading = chosen(opt_.readings.retentions, ri, info.readings);
+        auto idx = std::uint32_t(out_.retention.size());
+        known_count known;
+        if (!info.readings.empty()) {
+            const interpretation& in = info.readings[r.reading];
+            if (auto a = anchor_of(in, ev, day)) {
+                count_result c = count(contested_count::kind::retention, ri, r.reading, info.id, in, *a, where);
+                known = {r.reading, c};
+                r.last_day = c.last_day;
+                if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
+                r.version = c.version;
+            } else {
+                w_.pending.push_back({pending_anchor::target::retention, idx, r.reading, in.anchor});
+            }
+        }
+        out_.retention.push_back(r);
+        w_.retention_where.push_back(where);
+        open_contested(contested_count::kind::retention, ri, info.readings, ev, day, where,
+                       info.id, known);
+    }
+
+    void restore(rule_index ri, rule_index ev, year_month_day day) {
+        std::int32_t i = active_retention(ri);
+        if (i != none32) {
+            auto& r = out_.retention[std::size_t(i)];
+            r.state = retention_status::status::restored;
+            r.ended_on = day;
+            drop_pending(pending_anchor::target::retention, std::uint32_t(i));
+            if (auto* n = note(step_kind::retention_restored, day, version_on(day), ri)) {
+                n->event = ev;
+                n->other = r.archived_on;
+            }
+            return;
+        }
+        for (std::size_t k = out_.retention.size(); k-- > 0;)
+            if (out_.retention[k].retention == ri &&
+                out_.retention[k].state == retention_status::status::purged) {
+                if (auto* n = note(step_kind::retention_not_restored, day, version_on(day), ri))
+                    n->other = out_.retention[k].ended_on;
+                return;
+            }
+    }
+
+    void purge_now(rule_index ri, rule_index ev, year_month_day day) {
+        std::int32_t i = active_retention(ri);
+        if (i == none32) return;
+        auto& r = out_.retention[std::size_t(i)];
+        r.state = retention_status::status::purged;
+        r.ended_on = day;
+        r.purged_early = true;
+        drop_pending(pending_anchor::target::retention, std::uint32_t(i));
+        if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri))
+            n->event = ev;
+    }
+
+    // A pending anchor event happened: start the counts that waited for it.
+    void resolve_anchors(rule_index ev, year_month_day day, territory where) {
+        for (std::size_t k = 0; k < w_.pending.size();) {
+            pending_anchor p = w_.pending[k];
+            if (p.anchor != ev) {
+                ++k;
+                continue;
+            }
+            w_.pending.erase(w_.pending.begin() + std::ptrdiff_t(k));
+            switch (p.what) {
+            case pending_anchor::target::window: {
+                const auto& info = rules_.windows[p.index];
+                auto& s = w_.windows[p.index];
+                count_result c = count(contested_count::kind::window, p.index, p.reading, info.id,
+                                       info.readings[p.reading], day, where);
+                s.last_day = c.last_day;
+                s.end_utc = c.end_utc;
+                s.version = c.version;
+                break;
+            }
+            case pending_anchor::target::timer: {
+                const auto& info = rules_.timers[p.index];
+                auto& s = w_.timers[p.index];
+                count_result c = count(contested_count::kind::timer, p.index, p.reading, info.id,
+                                       info.readings[p.reading], day, where);
+                s.last_day = c.last_day;
+                s.end_utc = c.end_utc;
+                s.version = c.version;
+                break;
+            }
+            case pending_anchor::target::obligation: {
+                auto& o = out_.obligations[p.index];
+                const auto& info = rules_.obligations[o.obligation];
+                count_result c = count(contested_count::kind::obligation, o.obligation, p.reading, info.id,
+                                       info.readings[p.reading], day, where);
+                o.due = c.last_day;
+                o.end_utc = c.end_utc;
+                o.version = c.version;
+                break;
+            }
+            case pending_anchor::target::retention: {
+                auto& r = out_.retention[p.index];
+                const auto& info = rules_.retentions[r.retention];
+                count_result c = count(contested_count::kind::retention, r.retention, p.reading, info.id,
+                                       info.readings[p.reading], day, where);
+                r.last_day = c.last_day;
+                if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
+                r.version = c.version;
+                break;
+            }
+            case pending_anchor::target::contested: {
+                auto& cc = out_.readings[p.index];
+                const std::vector<interpretation>* rs = nullptr;
+                const std::string* name = nullptr;
+                switch (cc.what) {
+                case contested_count::kind::window:
+                    rs = &rules_.windows[cc.rule].readings;
+                    name = &rules_.windows[cc.rule].id;
+                    break;
+                case contested_count::kind::timer:
+                    rs = &rules_.timers[cc.rule].readings;
+                    name = &rules_.timers[cc.rule].id;
+                    break;
+                case contested_count::kind::obligation:
+                    rs = &rules_.obligations[cc.rule].readings;
+                    name = &rules_.obligations[cc.rule].id;
+                    break;
+                case contested_count::kind::retention:
+                    rs = &rules_.retentions[cc.rule].readings;
+                    name = &rules_.retentions[cc.rule].id;
+                    break;
+                }
+                count_result c = count(cc.what, cc.rule, p.reading, *name, (*rs)[p.reading], day,
+                                       where, false);
+                auto& res = cc.results[p.reading];
+                res.anchor_day = day;
+                res.last_day = c.last_day;
+                res.end_utc = c.end_utc;
+                res.version = c.version;
+                break;
+            }
+            }
+        }
+    }
+
+    // --- events --------------------------------------------------------------------------
+    void enter(rule_index to, rule_index ev, rule_index role, year_month_day day,
+               std::uint32_t line) {
+        if (to == state_) return;
+        out_.timeline.back().left = day;
+        state_span s;
+        s.state = to;
+        s.entered = day;
+        s.event = ev;
+        s.role = role;
+        s.version = version_on(day);
+        s.line = line;
+        out_.timeline.push_back(s);
+        state_ = to;
+        if (rules_.states[to].kind == state_kind::final) {
+            for (std::size_t i = 0; i < w_.windows.size(); ++i)
+                if (w_.windows[i].open) {
+                    w_.windows[i].open = false;
+                    w_.windows[i].closed_on = day;
+                    w_.windows[i].closed_by = ev;
+                }
+            for (auto& t : w_.timers) t.active = false;
+            auto& p = w_.pending;
+            p.erase(std::remove_if(p.begin(), p.end(),
+                                   [](const pending_anchor& a) {
+                                       return a.what == pending_anchor::target::window ||
+                                              a.what == pending_anchor::target::timer;
+                                   }),
+                    p.end());
+        }
+    }
+
+    void accept(rule_index ev, rule_index role, year_month_day day, territory where,
+                std::uint32_t line, const transition& t) {
+        const event_info& info = rules_.events[ev];
+        rule_index from = state_;
+        if (auto* n = note(step_kind::accepted, day, version_on(day), no_index)) {
+            n->event = ev;
+            n->role = role;
+            n->line = line;
+            n->from = from;
+            n->transition = std::uint16_t(&t - info.transitions.data());
+            n->window = t.window;
+            if (t.window != no_index) n->other = w_.windows[t.window].last_day;
+        }
+        enter(t.to, ev, role, day, line);
+        w_.seen_in[ev] = w_.replays;
+        w_.seen_day[ev] = day;
+        for (const effect& fx : info.effects) apply_effect(fx, ev, day, where);
+        for (const effect& fx : t.effects) apply_effect(fx, ev, day, where);
+        for (std::size_t oi = 0; oi < rules_.obligations.size(); ++oi)
+            if (rules_.obligations[oi].event == ev) discharge(rule_index(oi), ev, day);
+        resolve_anchors(ev, day, where);
+    }
+
+    // An automatic event: applied when one of its transitions holds the current state.
+    void automatic(rule_index ev, year_month_day day, territory where, bool from_timer,
+                   rule_index by) {
+        const event_info& info = rules_.events[ev];
+        for (const transition& t : info.transitions) {
+            if (!contains(t.from, state_)) continue;
+            if (t.window != no_index && !window_open(t.window, day)) continue;
+            accept(ev, no_index, day, where, 0, t);
+            return;
+        }
+        if (rules_.states[state_].kind == state_kind::final) {
+            if (auto* n = note(step_kind::automatic_not_applied, day, version_on(day),
+                               no_index)) {
+                n->event = ev;
+                n->flag = from_timer;
+                n->by = by;
+                n->from = state_;
+            }
+        } else {
+            replay_warning& w = out_.warnings.emplace_back();
+            w.id = "echeance.replay.automatic_not_applied";
+            w.what = replay_warning::kind::automatic_not_applied;
+            w.day = day;
+            w.from_timer = from_timer;
+            w.rule = by;
+            w.event = ev;
+            w.state = state_;
+        }
+    }
+
+    void history_event_(const history_event& e) {
+        using why = rejection::why;
+        if (e.event == no_index) {
+            reject(e, "echeance.replay.unknown_event", why::unknown_event).text = e.event_text;
+            return;
+        }
+        if (e.role == no_index) {
+            reject(e, "echeance.replay.unknown_role", why::unknown_role).text = e.role_text;
+            return;
+        }
+        const event_info& info = rules_.events[e.event];
+        if (info.automatic) {
+            reject(e, "echeance.replay.automatic_event", why::automatic_event);
+            return;
+        }
+        if (version_on(e.day) == no_index) {
+            reject(e, "echeance.replay.no_rules", why::no_rules);
+            return;
+        }
+        if (!contains(info.roles, e.role)) {
+            reject(e, "echeance.replay.role_not_allowed", why::role_not_allowed);
+            return;
+        }
+        bool state_matched = false;
+        rule_index blocked = no_index;
+        for (const transition& t : info.transitions) {
+            if (!contains(t.from, state_)) continue;
+            state_matched = true;
+            if (t.window != no_index && !window_open(t.window, e.day)) {
+                if (blocked == no_index) blocked = t.window;
+                continue;
+            }
+            ++out_.accepted;
+            accept(e.event, e.role, e.day, e.where, e.line, t);
+            return;
+        }
+        if (!state_matched) {
+            rejection& x = reject(e, "echeance.replay.wrong_state", why::wrong_state);
+            x.state = state_;
+            x.since = out_.timeline.back().entered;
+            // Why a windowed transition is no longer reachable: its window closed or ended.
+            for (const transition& t : info.transitions) {
+                if (t.window == no_index) continue;
+                const window_slot& s = w_.windows[t.window];
+                if (s.closed_on && s.closed_by != no_index) {
+                    x.window = t.window;
+                    x.closed_by = s.closed_by;
+                    x.on = *s.closed_on;
+                    break;
+                }
+                if (s.last_day) {
+                    x.window = t.window;
+                    x.on = *s.last_day;
+                    x.end_utc = s.end_utc;
+                    break;
+                }
+            }
+            return;
+        }
+        const window_slot& s = w_.windows[blocked];
+        if (s.closed_on && !s.open) {
+            rejection& x = reject(e, "echeance.replay.window_closed", why::window_closed);
+            x.window = blocked;
+            x.on = *s.closed_on;
+            x.closed_by = s.closed_by;
+        } else if (s.open && s.last_day) {
+            rejection& x = reject(e, "echeance.replay.window_closed", why::window_ended);
+            x.window = blocked;
+            x.on = *s.last_day;
+            x.end_utc = s.end_utc;
+            x.reading = s.reading;
+            x.version = s.version;
+        } else {
+            reject(e, "echeance.replay.window_not_open", why::window_not_open).window = blocked;
+        }
+    }
+
+    // Fires, in time order, every timer and retention whose last day is before `limit`.
+    // Called before every event: most calls have nothing armed, checked here first.
+    void fire_due(year_month_day limit) {
+        bool armed = !out_.retention.empty();
+        for (const timer_slot& t : w_.timers) armed = armed || t.active;
+        if (armed) fire_armed(limit);
+    }
+
+    void fire_armed(year_month_day limit) {
+        for (int guard = 0; guard < 10000; ++guard) {
+            std::optional<year_month_day> best;
+            bool best_is_timer = true;
+            std::size_t best_i = 0;
+            for (std::size_t t = 0, n = w_.timers.size(); t < n; ++t) {
+                const timer_slot& s = w_.timers[t];
+                if (!s.active) continue;
+                const std::optional<year_month_day>* d = &s.last_day;
+                if (rule_index we = rules_.timers[t].at_end_of; we != no_index) {
+                    if (!w_.windows[we].open) continue;
+                    d = &w_.windows[we].last_day;
+                }
+                if (*d && **d < limit && (!best || **d < *best)) {
+                    best = *d;
+                    best_is_timer = true;
+                    best_i = t;
+                }
+            }
+            for (std::size_t i = 0; i < out_.retention.size(); ++i) {
+                const auto& r = out_.retention[i];
+                if (r.state == retention_status::status::archived && r.last_day &&
+                    *r.last_day < limit && (!best || *r.last_day < *best)) {
+                    best = r.last_day;
+                    best_is_timer = false;
+                    best_i = i;
+                }
+            }
+            if (!best) return;
+            year_month_day next(sys_days(*best) + date::days(1));
+            if (best_is_timer) {
+                const timer_info& t = rules_.timers[best_i];
+                timer_slot& s = w_.timers[best_i];
+                s.active = false;
+                territory where = t.at_end_of != no_index ? w_.windows[t.at_end_of].where : s.where;
+                if (auto* n = note(step_kind::timer_fired, next, version_on(*best),
+                                   rule_index(best_i))) {
+                    n->event = t.event;
+                    n->other = best;
+                }
+                automatic(t.event, next, where, true, rule_index(best_i));
+            } else {
+                auto& r = out_.retention[best_i];
+                const retention_info& info = rules_.retentions[r.retention];
+                r.state = retention_status::status::purged;
+                r.ended_on = next;
+                if (auto* n = note(step_kind::retention_ended, next, r.version, r.retention))
+                    n->other = best;
+                if (info.purge_event != no_index)
+                    automatic(info.purge_event, next, w_.retention_where[best_i], false,
+                              r.retention);
+            }
+        }
+        replay_warning& w = out_.warnings.emplace_back();
+        w.id = "echeance.replay.loop";
+        w.what = replay_warning::kind::loop;
+    }
+
+    void order_events();
+};
+
+void machine::order_events() {
+    const auto& ev = h_.events;
+    w_.order.clear();
+    std::optional<year_month_day> max_day;
+    std::uint32_t max_line = 0;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        const history_event& e = ev[i];
+        if (max_day && e.day < *max_day) {
+            rejection& x = reject(e, "echeance.replay.out_of_order", rejection::why::out_of_order);
+            x.other_line = max_line;
+            x.on = *max_day;
+            continue;
+        }
+        max_day = e.day;
+        max_line = e.line;
+        if (e.day > opt_.as_of) {
+            ++out_.ignored_after_as_of;
+            continue;
+        }
+        w_.order.push_back(std::uint32_t(i));
+    }
+    auto& o = w_.order;
+    bool any_flagged = false;
+    auto flag = [&](std::uint32_t i) {
+        if (!any_flagged) w_.flagged.assign(ev.size(), 0); // only when some event needs it
+        any_flagged = true;
+        w_.flagged[i] = 1;
+    };
+    for (std::size_t a = 0; a < o.size();) {
+        std::size_t b = a + 1;
+        while (b < o.size() && ev[o[b]].day == ev[o[a]].day) ++b;
+        if (b - a > 1) {
+            bool all_time = true, all_seq = true;
+            for (std::size_t k = a; k < b; ++k) {
+                all_time = all_time && ev[o[k]].time >= 0;
+                all_seq = all_seq && ev[o[k]].seq >= 0;
+            }
+            auto key = [&](std::uint32_t i) {
+                return std::make_pair(all_time ? std::int64_t(ev[i].time) : 0,
+                                      all_seq ? ev[i].seq : 0);
+            };
+            if (all_time || all_seq) {
+                small_stable_sort(o.begin() + std::ptrdiff_t(a), o.begin() + std::ptrdiff_t(b),
+                                  [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+                for (std::size_t k = a; k + 1 < b; ++k)
+                    if (key(o[k]) == key(o[k + 1])) {
+                        flag(o[k]);
+                        flag(o[k + 1]);
+                    }
+            } else {
+                for (std::size_t k = a; k < b; ++k) flag(o[k]);
+            }
+        }
+        a = b;
+    }
+    if (!any_flagged) return;
+    for (std::size_t i = 0; i < ev.size(); ++i)
+        if (w_.flagged[i]) {
+            replay_warning& w = out_.warnings.emplace_back();
+            w.line = ev[i].line;
+            w.id = "echeance.replay.order_from_input";
+            w.what = replay_warning::kind::order_from_input;
+            w.day = ev[i].day;
+        }
+}
+
+void machine::run() {
+    out_.as_of = opt_.as_of;
+    out_.timeline.clear();
+    out_.windows.clear();
+    out_.scheduled.clear();
+    out_.obligations.clear();
+    out_.retention.clear();
+    out_.rejected.clear();
+    out_.warnings.clear();
+    for (auto& c : out_.readings) {
+        c.results.clear();
+        w_.results_pool.push_back(std::move(c.results));
+    }
+    out_.readings.clear();
+    out_.explanation.clear();
+    out_.accepted = 0;
+    out_.ignored_after_as_of = 0;
+    w_.windows.assign(rules_.windows.size(), window_slot{});
+    w_.timers.assign(rules_.timers.size(), timer_slot{});
+    w_.pending.clear();
+    w_.retention_where.clear();
+    w_.obligation_where.clear();
+    if (++w_.replays == 0 || w_.seen_in.size() != rules_.events.size()) {
+        // First use, another rule set, or the stamps wrapped around: start afresh.
+        w_.seen_in.assign(rules_.events.size(), 0);
+        w_.replays = 1;
+    }
+    w_.seen_day.resize(rules_.events.size());
+
+    state_ = rules_.initial_state;
+    if (state_ == no_index) state_ = 0;
+    state_span first;
+    first.state = state_;
+    out_.timeline.push_back(first);
+    if (rules_.states.empty()) return;
+
+    order_events();
+    for (std::uint32_t i : w_.order) {
+        const history_event& e = h_.events[i];
+        fire_due(e.day);
+        history_event_(e);
+    }
+    fire_due(opt_.as_of);
+
+    // As of as_of.
+    out_.state = state_;
+    out_.since = out_.timeline.back().entered;
+    for (std::size_t wi = 0; wi < w_.windows.size(); ++wi) {
+        const window_slot& s = w_.windows[wi];
+        if (!window_open(rule_index(wi), opt_.as_of)) continue;
+        out_.windows.push_back({rule_index(wi), s.reading, s.opened, s.last_day, s.end_utc,
+                                s.version});
+    }
+    for (std::size_t t = 0; t < rules_.timers.size(); ++t) {
+        auto d = timer_due(rule_index(t));
+        if (!d) continue;
+        const timer_slot& s = w_.timers[t];
+        const auto& info = rules_.timers[t];
+        date::sys_seconds at = info.at_end_of != no_index ? w_.windows[info.at_end_of].end_utc
+                                                          : s.end_utc;
+        rule_index v = info.at_end_of != no_index ? w_.windows[info.at_end_of].version : s.version;
+        out_.scheduled.push_back({scheduled_move::source::timer, rule_index(t), info.event, *d,
+                                  year_month_day(sys_days(*d) + date::days(1)), at, v});
+    }
+    for (std::size_t i = 0; i < out_.retention.size(); ++i) {
+        const auto& r = out_.retention[i];
+        if (r.state != retention_status::status::archived || !r.last_day) continue;
+        const auto& info = rules_.retentions[r.retention];
+        date::local_seconds end_local(date::local_days((sys_days(*r.last_day) + date::days(1)).time_since_epoch()));
+        date::sys_seconds at((end_local - cal_.utc_offset(w_.retention_where[i], end_local)).time_since_epoch());
+        out_.scheduled.push_back({scheduled_move::source::retention, r.retention, info.purge_event,
+                                  *r.last_day, *r.purge_on, at, r.version});
+    }
+    if (out_.scheduled.size() > 1)
+        small_stable_sort(out_.scheduled.begin(), out_.scheduled.end(),
+                     [](const scheduled_move& a, const scheduled_move& b) {
+                         return a.last_day < b.last_day;
+                     });
+    for (auto& o : out_.obligations) {
+        if (o.discharged_on) {
+            o.state = obligation_status::status::discharged;
+            o.days = o.due && *o.discharged_on > *o.due
+                         ? std::int32_t((sys_days(*o.discharged_on) - sys_days(*o.due)).count())
+                         : 0;
+        } else if (o.due && opt_.as_of > *o.due) {
+            o.state = obligation_status::status::overdue;
+            o.days = std::int32_t((sys_days(opt_.as_of) - sys_days(*o.due)).count());
+        } else {
+            o.state = obligation_status::status::due;
+            o.days = o.due ? std::int32_t((sys_days(*o.due) - sys_days(opt_.as_of)).count()) : 0;
+        }
+    }
+    // Most protective reading, computed: latest last day for a window or timer (the holder
+    // keeps the right longer), earliest for an obligation (the operator owes sooner) and a
+    // retention (the data are kept shorter).
+    for (auto& c : out_.readings) {
+        bool latest = c.what == contested_count::kind::window || c.what == contested_count::kind::timer;
+        std::optional<std::uint8_t> best;
+        for (const auto& r : c.results) {
+            if (!r.last_day) continue;
+            if (!best) {
+                best = r.reading;
+                continue;
+            }
+            const auto& b = *c.results[*best].last_day;
+            if (latest ? *r.last_day > b : *r.last_day < b) best = r.reading;
+        }
+        c.most_protective = best;
+    }
+    auto by_line = [](const rejection& a, const rejection& b) { return a.line < b.line; };
+    if (!std::is_sorted(out_.rejected.begin(), out_.rejected.end(), by_line))
+        small_stable_sort(out_.rejected.begin(), out_.rejected.end(), by_line);
+    if (out_.warnings.size() > 1)
+        small_stable_sort(out_.warnings.begin(), out_.warnings.end(),
+                     [](const replay_warning& a, const replay_warning& b) {
+                         auto k = [](std::uint32_t l) {
+                             return l ? l : std::numeric_limits<std::uint32_t>::max();
+                         };
+                         return k(a.line) < k(b.line);
+                     });
+}
+
+} // namespace
+
+void replay(const ruleset& rules, const calendar& cal, const history& h,
+            const replay_options& options, replay_result& out) {
+    if (!out.work) out.work = std::make_shared<replay_result::scratch>();
+    machine m(rules, cal, h, options, out);
+    m.run();
+}
+
+void choose_reading(const ruleset& rules, replay_options& options, std::string_view rule,
+                    std::string_view reading) {
+    auto pick = [&](const std::vector<interpretation>& rs, std::vector<std::uint8_t>& v,
+                    std::size_t i) {
+        std::string known;
+        for (std::size_t k = 0; k < rs.size(); ++k) {
+            if (rs[k].id == reading) {
+                if (v.size() <= i) v.resize(i + 1, 0xFF);
+                v[i] = std::uint8_t(k);
+                return;
+            }
+            known += (known.empty() ? "" : ", ") + rs[k].id;
+        }
+        throw error("echeance.replay.unknown_reading",
+                    fmt::format("{} has no reading \"{}\" (expected one of: {})", rule, reading,
+                                known));
+    };
+    if (auto i = rules.find_window(rule); i != no_index) return pick(rules.windows[i].readings, options.readings.windows, i);
+    if (auto i = rules.find_timer(rule); i != no_index) return pick(rules.timers[i].readings, options.readings.timers, i);
+    if (auto i = rules.find_obligation(rule); i != no_index) return pick(rules.obligations[i].readings, options.readings.obligations, i);
+    if (auto i = rules.find_retention(rule); i != no_index) return pick(rules.retentions[i].readings, options.readings.retentions, i);
+    throw error("echeance.replay.unknown_reading",
+                fmt::format("no window, timer, obligation or retention \"{}\" in {}", rule, rules.id));
+}
+
+std::string_view to_string(obligation_status::status s) noexcept {
+    switch (s) {
+    case obligation_status::status::due: return "due";
+    case obligation_status::status::discharged: return "discharged";
+    case obligation_status::status::overdue: return "overdue";
+    }
+    return "due";
+}
+
+std::string_view to_string(retention_status::status s) noexcept {
+    switch (s) {
+    case retention_status::status::archived: return "archived";
+    case retention_status::status::restored: return "restored";
+    case retention_status::status::purged: return "purged";
+    }
+    return "archived";
+}
+
+std::string_view to_string(contested_count::kind k) noexcept {
+    switch (k) {
+    case contested_count::kind::window: return "window";
+    case contested_count::kind::timer: return "timer";
+    case contested_count::kind::obligation: return "obligation";
+    case contested_count::kind::retention: return "retention";
+    }
+    return "window";
+}
+
+} // namespace echeance

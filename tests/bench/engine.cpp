@@ -1,0 +1,403 @@
+// Replay of generated 4-8-event histories with the compiled Mon espace santé rules (the generic
+// engine), against a hand-written C++ replay of the same rules, in the same run.
+//   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DECHEANCE_BUILD_BENCH=ON
+//   cmake --build build-bench --target echeance_bench
+//   build-bench/tests/bench/echeance_bench --benchmark_filter=replay
+// items_per_second = histories per second (one core). 100,000 distinct histories are replayed
+// ten times per iteration: 1,000,000 replays. Compare BM_replay_engine/all_readings:1/explain:1
+// (the full result) with BM_replay_hand_written of the same run: the target is at least 1M/s and
+// within 2x. The machine may be shared: use CPU time, repeat (--benchmark_repetitions=5
+// --benchmark_enable_random_interleaving=true) and take the ratio within one run.
+#include "../engine/generate.hpp"
+
+#include <echeance/convention.hpp>
+#include <echeance/engine.hpp>
+#include <echeance/load.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <string>
+
+using namespace echeance;
+
+namespace {
+
+constexpr std::size_t distinct = 100'000;
+constexpr int rounds = 10;
+
+std::string rules_dir() {
+    std::string f = __FILE__;
+    return f.substr(0, f.rfind('/')) + "/../../rules/mon-espace-sante";
+}
+
+struct fixture {
+    calendar cal = calendar::builtin();
+    ruleset rules = load_ruleset(rules_dir());
+    std::vector<history> histories;
+    year_month_day as_of = year_month_day(date::year(2030), date::month(1), date::day(1));
+    fixture() {
+        testing::rng r{20260412};
+        histories.reserve(distinct);
+        for (std::size_t i = 0; i < distinct; ++i)
+            histories.push_back(testing::to_history(
+                rules, cal, testing::generate_person(r, "p", 4 + int(r.below(5)))));
+    }
+};
+
+fixture& fx() {
+    static fixture f;
+    return f;
+}
+
+// ---- The same rules, written by hand -------------------------------------------------------
+enum st : std::uint8_t { none, notified, opposed, open, active, suspended, closed, deleted, deceased };
+
+struct hand_result {
+    st state = none;
+    std::vector<std::pair<st, year_month_day>> timeline;
+    struct obligation {
+        std::uint8_t kind;
+        year_month_day due;
+        bool discharged;
+    };
+    std::vector<obligation> obligations;
+    std::uint32_t rejected = 0;
+};
+
+class hand_replay {
+public:
+    hand_replay(const ruleset& rules, const calendar& cal) : cal_(cal) {
+        auto e = [&](const char* id) { return rules.find_event(id); };
+        ev_info_sent = e("information_sent"); ev_info_recv = e("information_received");
+        ev_opposition = e("opposition"); ev_creation = e("creation_request");
+        ev_code = e("provisional_code_issued"); ev_activation = e("activation");
+        ev_closure_req = e("closure_request"); ev_closure = e("closure");
+        ev_del_req = e("deletion_request"); ev_deleted = e("data_deleted");
+        ev_reopen = e("reopening"); ev_susp = e("suspension"); ev_susp_opp = e("suspension_opposition");
+        ev_susp_lift = e("suspension_lifted"); ev_death = e("death"); ev_item = e("item_deleted");
+        ev_dmp_kept = e("dmp_kept"); ev_repr = e("representation_ended");
+        ev_care = e("confidential_care_hidden"); ev_dmp_folded = e("dmp_folded");
+        auto r = [&](const char* id) { return rules.find_role(id); };
+        holder = r("holder"); repr = r("representative"); cnam = r("cnam"); operator_ = r("operator");
+        first_version = rules.versions.front().from;
+    }
+
+    void run(const history& h, year_month_day as_of, hand_result& out) {
+        out.state = none;
+        out.timeline.clear();
+        out.obligations.clear();
+        out.rejected = 0;
+        out.timeline.emplace_back(none, year_month_day{});
+        r_ = &out;
+        opp = susp = del = code = window{};
+        auto_timer = exo_timer = false;
+        archive = dmp = retention{};
+        order.clear();
+        flagged_order(h, as_of);
+        for (auto i : order) {
+            const history_event& e = h.events[i];
+            fire(e.day);
+            event(e);
+        }
+        fire(as_of);
+    }
+
+private:
+    struct window {
+        bool open = false;
+        year_month_day last;
+    };
+    struct retention {
+        std::uint8_t status = 0; // 0 none, 1 archived, 2 restored, 3 purged
+        year_month_day last;
+    };
+    const calendar& cal_;
+    rule_index ev_info_sent, ev_info_recv, ev_opposition, ev_creation, ev_code, ev_activation,
+        ev_closure_req, ev_closure, ev_del_req, ev_deleted, ev_reopen, ev_susp, ev_susp_opp,
+        ev_susp_lift, ev_death, ev_item, ev_dmp_kept, ev_repr, ev_care, ev_dmp_folded;
+    rule_index holder, repr, cnam, operator_;
+    year_month_day first_version;
+    hand_result* r_ = nullptr;
+    window opp, susp, del, code;
+    bool auto_timer = false, exo_timer = false;
+    retention archive, dmp;
+    std::vector<std::uint32_t> order;
+
+    year_month_day last_day(year_month_day start, const char* p, convention c, territory t) {
+        static const period p6w = period::parse("P6W"), p3m = period::parse("P3M"),
+                            p10y = period::parse("P10Y"), p3y = period::parse("P3Y"),
+                            p0d = period::parse("P0D");
+        const period& len = p[1] == '6' ? p6w : p[1] == '3' ? (p[2] == 'M' ? p3m : p3y)
+                                              : p[1] == '1' ? p10y : p0d;
+        return compute_deadline(cal_, start, len, c, t).final_day;
+    }
+    static year_month_day next(year_month_day d) { return year_month_day(sys_days(d) + date::days(1)); }
+    bool open_on(const window& w, year_month_day d) const { return w.open && d <= w.last; }
+    void enter(st s, year_month_day d) {
+        if (s == r_->state) return;
+        r_->state = s;
+        r_->timeline.emplace_back(s, d);
+        if (s == deceased) {
+            opp.open = susp.open = del.open = code.open = false;
+            auto_timer = exo_timer = false;
+        }
+    }
+    void archive_now(year_month_day d, territory t) {
+        if (archive.status == 1) return;
+        archive.status = 1;
+        archive.last = last_day(d, "P10Y", convention::plain, t);
+    }
+    void discharge(std::uint8_t kind, year_month_day) {
+        for (auto& o : r_->obligations)
+            if (o.kind == kind) o.discharged = true;
+    }
+    void oblige(std::uint8_t kind, year_month_day d, territory t) {
+        for (auto& o : r_->obligations)
+            if (o.kind == kind && !o.discharged) return;
+        r_->obligations.push_back({kind, last_day(d, kind ? "P3M" : "P0D", convention::plain, t), false});
+    }
+
+    void fire(year_month_day limit) {
+        for (;;) {
+            int which = -1;
+            year_month_day best = limit;
+            auto consider = [&](bool on, year_month_day last, int w) {
+                if (on && last < limit && (which < 0 || last < best)) {
+                    which = w;
+                    best = last;
+                }
+            };
+            consider(auto_timer && opp.open, opp.last, 0);
+            consider(exo_timer && susp.open, susp.last, 1);
+            consider(archive.status == 1, archive.last, 2);
+            consider(dmp.status == 1, dmp.last, 3);
+            if (which < 0) return;
+            year_month_day day = next(best);
+            if (which == 0) {
+                auto_timer = false;
+                if (r_->state == notified) enter(open, day);
+            } else if (which == 1) {
+                exo_timer = false;
+                if (r_->state == suspended) {
+                    enter(closed, day);
+                    archive_now(day, territory());
+                }
+            } else if (which == 2) {
+                archive.status = 3;
+                if (r_->state == closed) {
+                    enter(deleted, day);
+                    del.open = false;
+                }
+            } else {
+                dmp.status = 3;
+            }
+        }
+    }
+
+    void flagged_order(const history& h, year_month_day as_of) {
+        std::optional<year_month_day> max;
+        for (std::uint32_t i = 0; i < h.events.size(); ++i) {
+            const auto& e = h.events[i];
+            if (max && e.day < *max) {
+                ++r_->rejected;
+                continue;
+            }
+            max = e.day;
+            if (e.day <= as_of) order.push_back(i);
+        }
+        for (std::size_t a = 0; a < order.size();) {
+            std::size_t b = a + 1;
+            while (b < order.size() && h.events[order[b]].day == h.events[order[a]].day) ++b;
+            bool all_seq = true, all_time = true;
+            for (std::size_t k = a; k < b; ++k) {
+                all_seq = all_seq && h.events[order[k]].seq >= 0;
+                all_time = all_time && h.events[order[k]].time >= 0;
+            }
+            if (b - a > 1 && (all_seq || all_time))
+                std::stable_sort(order.begin() + std::ptrdiff_t(a), order.begin() + std::ptrdiff_t(b),
+                                 [&](std::uint32_t x, std::uint32_t y) {
+                                     const auto &ex = h.events[x], &ey = h.events[y];
+                                     return std::make_pair(all_time ? ex.time : 0, all_seq ? ex.seq : 0) <
+                                            std::make_pair(all_time ? ey.time : 0, all_seq ? ey.seq : 0);
+                                 });
+            a = b;
+        }
+    }
+
+    void event(const history_event& e) {
+        st s = r_->state;
+        const rule_index ev = e.event, ro = e.role;
+        const year_month_day d = e.day;
+        const bool person = ro == holder || ro == repr;
+        auto reject = [&] { ++r_->rejected; };
+        if (ev == no_index || ro == no_index || d < first_version) return reject();
+        if (ev == ev_info_sent) {
+            if (ro != cnam || (s != none && s != notified)) return reject();
+            enter(notified, d);
+            opp = {true, last_day(d, "P6W", convention::cpc, e.where)};
+            auto_timer = true;
+        } else if (ev == ev_info_recv) {
+            if (!(person || ro == cnam || ro == operator_) ||
+                (s != notified && s != opposed && s != open && s != active))
+                return reject();
+        } else if (ev == ev_opposition) {
+            if (!person) return reject();
+            if (s == none || (s == notified && open_on(opp, d))) {
+                enter(opposed, d);
+                opp.open = false;
+                auto_timer = false;
+                code.open = false;
+            } else {
+                return reject();
+            }
+        } else if (ev == ev_creation) {
+            if (!person || (s != none && s != notified && s != opposed)) return reject();
+            enter(open, d);
+            opp.open = false;
+            auto_timer = false;
+        } else if (ev == ev_code) {
+            if (!(person || ro == operator_) || (s != notified && s != open)) return reject();
+            code = {true, last_day(d, "P6W", convention::plain, e.where)};
+        } else if (ev == ev_activation) {
+            if (!person || s != open) return reject();
+            enter(active, d);
+            code.open = false;
+        } else if (ev == ev_closure_req) {
+            if (!person || (s != open && s != active && s != suspended)) return reject();
+            oblige(0, d, e.where);
+        } else if (ev == ev_closure) {
+            if (!(person || ro == operator_) || (s != open && s != active && s != suspended))
+                return reject();
+            enter(closed, d);
+            archive_now(d, e.where);
+            exo_timer = false;
+            susp.open = false;
+            code.open = false;
+            discharge(0, d);
+        } else if (ev == ev_del_req) {
+            if (!person || s != closed) return reject();
+            oblige(1, d, e.where);
+            del = {true, last_day(d, "P10Y", convention::plain, e.where)};
+        } else if (ev == ev_deleted) {
+            if (ro != operator_ || s != closed || !open_on(del, d)) return reject();
+            enter(deleted, d);
+            if (archive.status == 1) archive.status = 3;
+            del.open = false;
+            discharge(1, d);
+        } else if (ev == ev_reopen) {
+            if (!person || (s != closed && s != deleted)) return reject();
+            enter(open, d);
+            if (archive.status == 1) archive.status = 2;
+            discharge(1, d);
+            del.open = false;
+        } else if (ev == ev_susp) {
+            if (ro != cnam || (s != open && s != active)) return reject();
+            enter(suspended, d);
+            susp = {true, last_day(d, "P6W", convention::cpc, e.where)};
+            exo_timer = true;
+        } else if (ev == ev_susp_opp) {
+            if (!person || s != suspended || !open_on(susp, d)) return reject();
+            susp.open = false;
+            exo_timer = false;
+        } else if (ev == ev_susp_lift) {
+            if (ro != cnam || s != suspended) return reject();
+            enter(active, d);
+            susp.open = false;
+            exo_timer = false;
+        } else if (ev == ev_death) {
+            if ((ro != cnam && ro != operator_) || s == deceased) return reject();
+            enter(deceased, d);
+            if (s == open || s == active || s == suspended) archive_now(d, e.where);
+        } else if (ev == ev_item || ev == ev_care) {
+            if ((ev == ev_item ? !person : ro != holder) || (s != open && s != active)) return reject();
+        } else if (ev == ev_dmp_kept) {
+            if (ro != cnam || s != opposed) return reject();
+            if (dmp.status != 1) {
+                dmp.status = 1;
+                dmp.last = last_day(year_month_day(date::year(2022), date::month(1), date::day(1)),
+                                    "P3Y", convention::plain, e.where);
+            }
+        } else if (ev == ev_repr) {
+            if (!(person || ro == cnam) || s == deceased) return reject();
+        } else if (ev == ev_dmp_folded) {
+            if (ro != cnam || (s != open && s != active)) return reject();
+        } else {
+            return reject(); // automatic events in a history
+        }
+    }
+};
+
+// The engine with the full result by default (all_readings:1/explain:1): every reading of the
+// contested counts computed, the explanation steps and the rejections (with the facts of their
+// reasons) recorded, exactly what `echeance replay --explain` prints from. Texts are rendered
+// only when printed (reason(), message(), explanation_lines()), never during a replay.
+// all_readings:0/explain:0 is the lean run (the deciding reading only, no explanation).
+void BM_replay_engine(benchmark::State& state) {
+    auto& f = fx();
+    replay_options o;
+    o.as_of = f.as_of;
+    o.all_readings = state.range(0) != 0;
+    o.explain = state.range(1) != 0;
+    replay_result r;
+    std::uint64_t sink = 0;
+    for (auto _ : state) {
+        for (int k = 0; k < rounds; ++k)
+            for (const auto& h : f.histories) {
+                replay(f.rules, f.cal, h, o, r);
+                sink += r.state + r.timeline.size() + r.rejected.size() + r.readings.size() +
+                        r.explanation.size() + r.warnings.size() + r.obligations.size();
+            }
+    }
+    benchmark::DoNotOptimize(sink);
+    state.SetItemsProcessed(std::int64_t(state.iterations()) * rounds * std::int64_t(distinct));
+}
+BENCHMARK(BM_replay_engine)
+    ->Args({1, 1})
+    ->Args({0, 0})
+    ->ArgNames({"all_readings", "explain"})
+    ->Unit(benchmark::kMillisecond);
+
+void BM_replay_hand_written(benchmark::State& state) {
+    auto& f = fx();
+    hand_replay hand(f.rules, f.cal);
+    hand_result r;
+    std::uint64_t sink = 0;
+    for (auto _ : state) {
+        for (int k = 0; k < rounds; ++k)
+            for (const auto& h : f.histories) {
+                hand.run(h, f.as_of, r);
+                sink += r.state + r.timeline.size();
+            }
+    }
+    benchmark::DoNotOptimize(sink);
+    state.SetItemsProcessed(std::int64_t(state.iterations()) * rounds * std::int64_t(distinct));
+}
+BENCHMARK(BM_replay_hand_written)->Unit(benchmark::kMillisecond);
+
+// Same answers: final state and timeline length agree on every generated history.
+void BM_replay_agreement(benchmark::State& state) {
+    auto& f = fx();
+    hand_replay hand(f.rules, f.cal);
+    hand_result hr;
+    replay_options o;
+    o.as_of = f.as_of;
+    o.all_readings = false;
+    replay_result er;
+    std::int64_t differ = 0;
+    for (auto _ : state) {
+        differ = 0;
+        for (const auto& h : f.histories) {
+            hand.run(h, f.as_of, hr);
+            replay(f.rules, f.cal, h, o, er);
+            if (f.rules.states[er.state].id != f.rules.states[hr.state].id ||
+                er.timeline.size() != hr.timeline.size() || er.rejected.size() != hr.rejected)
+                ++differ;
+        }
+    }
+    state.counters["histories"] = double(distinct);
+    state.counters["differ"] = double(differ);
+}
+BENCHMARK(BM_replay_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+} // namespace

@@ -1,0 +1,31 @@
+# Runs one golden replay example: `echeance replay --rules RULES HISTORY --json ARGS...` must exit 0
+# and print exactly EXPECTED. ARGS come from HISTORY's sibling NAME.args (one line), if any.
+#   cmake -DBIN=... -DRULES=... -DHISTORY=... -DEXPECTED=... [-DUPDATE=1] -P golden.cmake
+# With -DUPDATE=1 the expected file is rewritten: READ THE DIFF and check it against the law.
+set(args)
+string(REGEX REPLACE "\\.jsonl$" ".args" args_file "${HISTORY}")
+if(EXISTS "${args_file}")
+  file(READ "${args_file}" text)
+  string(STRIP "${text}" text)
+  separate_arguments(args UNIX_COMMAND "${text}")
+endif()
+execute_process(COMMAND "${BIN}" replay --rules "${RULES}" "${HISTORY}" --json ${args}
+                OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "exit status ${rc}\n${err}")
+endif()
+if(UPDATE)
+  file(WRITE "${EXPECTED}" "${out}")
+  return()
+endif()
+if(NOT EXISTS "${EXPECTED}")
+  message(FATAL_ERROR "no expected output ${EXPECTED}")
+endif()
+file(READ "${EXPECTED}" want)
+if(NOT out STREQUAL want)
+  get_filename_component(name "${EXPECTED}" NAME)
+  set(actual "${CMAKE_CURRENT_BINARY_DIR}/${name}.actual")
+  file(WRITE "${actual}" "${out}")
+  execute_process(COMMAND diff -u "${EXPECTED}" "${actual}")
+  message(FATAL_ERROR "output differs from ${EXPECTED} (actual in ${actual})")
+endif()
