@@ -24,6 +24,7 @@ if(TARGET echeance_cli)
     add_test(NAME replay.${rules_id}.${name}
              COMMAND ${CMAKE_COMMAND} -DBIN=$<TARGET_FILE:echeance_cli> -DRULES=${rules}
                      -DHISTORY=${history} -DEXPECTED=${dir}/${name}.expected.jsonl
+                     -DACTUAL_DIR=${CMAKE_CURRENT_BINARY_DIR}/replay-actual
                      -P ${CMAKE_CURRENT_SOURCE_DIR}/engine/golden.cmake
              WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
   endforeach()

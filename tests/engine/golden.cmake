@@ -1,6 +1,6 @@
 # Runs one golden replay example: `echeance replay --rules RULES HISTORY --json ARGS...` must exit 0
 # and print exactly EXPECTED. ARGS come from HISTORY's sibling NAME.args (one line), if any.
-#   cmake -DBIN=... -DRULES=... -DHISTORY=... -DEXPECTED=... [-DUPDATE=1] -P golden.cmake
+#   cmake -DBIN=... -DRULES=... -DHISTORY=... -DEXPECTED=... -DACTUAL_DIR=... [-DUPDATE=1] -P golden.cmake
 # With -DUPDATE=1 the expected file is rewritten: READ THE DIFF and check it against the law.
 set(args)
 string(REGEX REPLACE "\\.jsonl$" ".args" args_file "${HISTORY}")
@@ -24,7 +24,12 @@ endif()
 file(READ "${EXPECTED}" want)
 if(NOT out STREQUAL want)
   get_filename_component(name "${EXPECTED}" NAME)
-  set(actual "${CMAKE_CURRENT_BINARY_DIR}/${name}.actual")
+  # Never in the source tree: the test runs from the project root.
+  if(NOT ACTUAL_DIR)
+    set(ACTUAL_DIR "${CMAKE_CURRENT_BINARY_DIR}")
+  endif()
+  file(MAKE_DIRECTORY "${ACTUAL_DIR}")
+  set(actual "${ACTUAL_DIR}/${name}.actual")
   file(WRITE "${actual}" "${out}")
   execute_process(COMMAND diff -u "${EXPECTED}" "${actual}")
   message(FATAL_ERROR "output differs from ${EXPECTED} (actual in ${actual})")
