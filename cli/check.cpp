@@ -1,13 +1,11 @@
 #include "check.hpp"
 
+#include <cstdio>
 #include <echeance/check.hpp>
 #include <echeance/error.hpp>
 #include <echeance/load.hpp>
-
-#include <nlohmann/json.hpp>
-
-#include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

@@ -3,16 +3,14 @@
 #include "lines.hpp"
 #include "options.hpp"
 
+#include <cstdio>
 #include <echeance/calendar.hpp>
 #include <echeance/convention.hpp>
 #include <echeance/error.hpp>
 #include <echeance/period.hpp>
-
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
-#include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 namespace echeance::cli {
 
@@ -56,9 +54,8 @@ int run_batch(F&& one) {
             out.write(text);
         } catch (const error& e) {
             bad = true;
-            out.write(batch_error(e, no, e.id().rfind("echeance.period.invalid", 0) == 0
-                                             ? f.second_column
-                                             : 1));
+            out.write(batch_error(
+                e, no, e.id().rfind("echeance.period.invalid", 0) == 0 ? f.second_column : 1));
         }
     });
     out.flush();
@@ -102,11 +99,11 @@ void register_add(CLI::App& app, std::function<int()>& run) {
     };
     auto a = std::make_shared<args>();
     auto* cmd = app.add_subcommand("add", "Add an ISO 8601 period to a date (plain arithmetic)");
-    cmd->add_option("DATE", a->day, "Start date, YYYY-MM-DD (omit both to read DATE PERIOD lines "
-                                    "from stdin)");
+    cmd->add_option("DATE", a->day,
+                    "Start date, YYYY-MM-DD (omit both to read DATE PERIOD lines "
+                    "from stdin)");
     cmd->add_option("PERIOD", a->length, "Period PnYnMnWnD, e.g. P1M or P6W");
-    cmd->add_option("--month-end", a->month_end,
-                    "When the day does not exist in the target month")
+    cmd->add_option("--month-end", a->month_end, "When the day does not exist in the target month")
         ->check(CLI::IsMember({"clamp", "overflow", "reject"}))
         ->capture_default_str();
     cmd->callback([&run, a, cmd] {
@@ -120,7 +117,8 @@ void register_add(CLI::App& app, std::function<int()>& run) {
                     out.append(buf, 11);
                 });
             }
-            if (cmd->count("PERIOD") == 0) throw usage_error("add needs DATE and PERIOD, or neither (batch mode)");
+            if (cmd->count("PERIOD") == 0)
+                throw usage_error("add needs DATE and PERIOD, or neither (batch mode)");
             year_month_day d = parse_field(a->day, "DATE", parse_date);
             period p = parse_field(a->length, "PERIOD", period::parse);
             std::printf("%s\n", format_date(add(d, p, policy)).c_str());
@@ -136,15 +134,19 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
         calendar_args cal;
     };
     auto a = std::make_shared<args>();
-    auto* cmd = app.add_subcommand("deadline", "The last day of a period under a counting convention");
-    cmd->add_option("DATE", a->day, "Date of the event that starts the period, YYYY-MM-DD (omit both "
-                                    "to read DATE PERIOD lines from stdin)");
+    auto* cmd =
+        app.add_subcommand("deadline", "The last day of a period under a counting convention");
+    cmd->add_option("DATE", a->day,
+                    "Date of the event that starts the period, YYYY-MM-DD (omit both "
+                    "to read DATE PERIOD lines from stdin)");
     cmd->add_option("PERIOD", a->length, "Period PnYnMnWnD, e.g. P6W");
-    cmd->add_option("--convention", a->rule, "plain (arithmetic), cpc (CPC 640-642), eu (Reg. 1182/71)")
+    cmd->add_option("--convention", a->rule,
+                    "plain (arithmetic), cpc (CPC 640-642), eu (Reg. 1182/71)")
         ->check(CLI::IsMember({"plain", "cpc", "eu"}))
         ->capture_default_str();
-    cmd->add_option("--territory", a->where, "Territory whose holidays and time zone apply (FR, FR-57, "
-                                             "FR-971 or GP, ...)")
+    cmd->add_option("--territory", a->where,
+                    "Territory whose holidays and time zone apply (FR, FR-57, "
+                    "FR-971 or GP, ...)")
         ->capture_default_str();
     cmd->add_option("--month-end", a->month_end,
                     "When the day does not exist in the target month (CPC and EU clamp)")
@@ -158,9 +160,12 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
             convention rule = parse_convention(a->rule);
             month_end policy = parse_month_end(a->month_end);
             calendar cal = load_calendar(a->cal);
-            territory where = parse_field(a->where, "--territory", [&](std::string_view s) { return cal.find(s); });
+            territory where = parse_field(a->where, "--territory",
+                                          [&](std::string_view s) { return cal.find(s); });
             if (cmd->count("DATE") == 0) {
-                if (a->explain) throw usage_error("--explain needs DATE and PERIOD (batch mode prints one line per input)");
+                if (a->explain)
+                    throw usage_error(
+                        "--explain needs DATE and PERIOD (batch mode prints one line per input)");
                 bool json = a->json;
                 return run_batch([&](year_month_day d, const period& p, std::string& out) {
                     deadline r = compute_deadline(cal, d, p, rule, where, policy);
@@ -175,7 +180,8 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
                     }
                 });
             }
-            if (cmd->count("PERIOD") == 0) throw usage_error("deadline needs DATE and PERIOD, or neither (batch mode)");
+            if (cmd->count("PERIOD") == 0)
+                throw usage_error("deadline needs DATE and PERIOD, or neither (batch mode)");
             year_month_day d = parse_field(a->day, "DATE", parse_date);
             period p = parse_field(a->length, "PERIOD", period::parse);
             deadline r = compute_deadline(cal, d, p, rule, where, policy);
@@ -201,21 +207,26 @@ void register_holidays(CLI::App& app, std::function<int()>& run) {
     auto a = std::make_shared<args>();
     auto* cmd = app.add_subcommand("holidays", "Public holidays of a year in a territory");
     cmd->add_option("YEAR", a->year, "Year, 1583-9999")->required();
-    cmd->add_option("--territory", a->where, "Territory (FR, FR-57, FR-971 or GP, ...)")->capture_default_str();
+    cmd->add_option("--territory", a->where, "Territory (FR, FR-57, FR-971 or GP, ...)")
+        ->capture_default_str();
     cmd->add_flag("--json", a->json, "Print a JSON array");
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a] {
         run = [a]() -> int {
             int y = parse_field(a->year, "YEAR", parse_year);
             calendar cal = load_calendar(a->cal);
-            territory where = parse_field(a->where, "--territory", [&](std::string_view s) { return cal.find(s); });
+            territory where = parse_field(a->where, "--territory",
+                                          [&](std::string_view s) { return cal.find(s); });
             auto list = cal.holidays(where, date::year(y));
             std::string out;
             if (a->json) {
                 nlohmann::ordered_json j = nlohmann::ordered_json::array();
                 for (const auto& h : list)
-                    j.push_back({{"date", format_date(h.day)}, {"id", h.id}, {"name", h.name},
-                                 {"name_fr", h.name_fr}, {"cite", h.cite}});
+                    j.push_back({{"date", format_date(h.day)},
+                                 {"id", h.id},
+                                 {"name", h.name},
+                                 {"name_fr", h.name_fr},
+                                 {"cite", h.cite}});
                 out = j.dump(2) + "\n";
             } else {
                 for (const auto& h : list) out += format_date(h.day) + "\t" + h.name + "\n";

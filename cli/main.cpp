@@ -4,11 +4,9 @@
 #include "options.hpp"
 #include "replay.hpp"
 
-#include <echeance/error.hpp>
-
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
+#include <echeance/error.hpp>
 #include <exception>
 #include <functional>
 #include <string>
@@ -33,7 +31,8 @@ int main(int argc, char** argv) {
             names += (names.empty() ? "" : ", ") + sub->get_name();
         }
         if (!known) {
-            std::fprintf(stderr, "echeance: usage error: unknown command \"%s\" (expected one of: %s)\n",
+            std::fprintf(stderr,
+                         "echeance: usage error: unknown command \"%s\" (expected one of: %s)\n",
                          argv[1], names.c_str());
             return 2;
         }

@@ -5,10 +5,12 @@
 namespace echeance::cli {
 
 void add_calendar_options(CLI::App& cmd, calendar_args& a) {
-    cmd.add_option("--calendar", a.file, "Holiday calendar file (default: the built-in "
-                                         "rules/calendars/fr.json)");
-    cmd.add_option("--setting", a.settings, "Calendar setting name=value, e.g. "
-                                            "saint_martin_abolition=observed");
+    cmd.add_option("--calendar", a.file,
+                   "Holiday calendar file (default: the built-in "
+                   "rules/calendars/fr.json)");
+    cmd.add_option("--setting", a.settings,
+                   "Calendar setting name=value, e.g. "
+                   "saint_martin_abolition=observed");
 }
 
 calendar load_calendar(const calendar_args& a) {

@@ -1,11 +1,9 @@
 // Shared pieces of the CLI commands: calendar options, field parsing with a named field.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <echeance/calendar.hpp>
 #include <echeance/error.hpp>
-
-#include <CLI/CLI.hpp>
-
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -19,7 +17,7 @@ struct usage_error : std::runtime_error {
 };
 
 struct calendar_args {
-    std::string file;                  // --calendar FILE; empty: the embedded rules/calendars/fr.json
+    std::string file; // --calendar FILE; empty: the embedded rules/calendars/fr.json
     std::vector<std::string> settings; // --setting name=value
 };
 

@@ -3,14 +3,12 @@
 #include "lines.hpp"
 #include "options.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <echeance/engine.hpp>
 #include <echeance/history.hpp>
 #include <echeance/load.hpp>
-
 #include <fmt/format.h>
-
-#include <chrono>
-#include <cstdio>
 #include <memory>
 
 namespace echeance::cli {
@@ -55,16 +53,16 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             const ruleset& rules = *loaded.rules;
             replay_options opt;
             if (a->as_of.empty()) {
-                opt.as_of = year_month_day(
-                    date::floor<date::days>(std::chrono::system_clock::now()));
+                opt.as_of =
+                    year_month_day(date::floor<date::days>(std::chrono::system_clock::now()));
             } else {
                 opt.as_of = parse_field(a->as_of, "--as-of", parse_date);
             }
             for (const auto& r : a->readings) {
                 auto eq = r.find('=');
                 if (eq == std::string::npos || eq == 0 || eq + 1 == r.size())
-                    throw usage_error(fmt::format(
-                        "--reading \"{}\" is not of the form RULE=READING", r));
+                    throw usage_error(
+                        fmt::format("--reading \"{}\" is not of the form RULE=READING", r));
                 try {
                     choose_reading(rules, opt, std::string_view(r).substr(0, eq),
                                    std::string_view(r).substr(eq + 1));
@@ -84,10 +82,12 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                             fmt::format("cannot open history file \"{}\"", a->history),
                             location{"", 0, 0, "HISTORY"});
             history_parser parser(rules, cal, name, f);
-            for_each_line(in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); });
+            for_each_line(
+                in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); });
             if (!from_stdin) std::fclose(in);
             history_file file = parser.finish();
-            for (const auto& e : file.errors) std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
+            for (const auto& e : file.errors)
+                std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
 
             out_buffer out(stdout);
             replay_result r;
@@ -98,7 +98,8 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                                            a->explain));
                 } else {
                     if (i) out.write("\n");
-                    out.write(to_text(rules, cal, file.persons[i], file.shown_ids[i], r, a->explain));
+                    out.write(
+                        to_text(rules, cal, file.persons[i], file.shown_ids[i], r, a->explain));
                 }
             }
             out.flush();

@@ -3,12 +3,11 @@
 // round-trip through serialize().
 //   cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DECHEANCE_BUILD_FUZZ=ON
 //   cmake --build build-fuzz --target load_fuzzer && build-fuzz/load_fuzzer CORPUS_DIR
-#include <echeance/check.hpp>
-#include <echeance/load.hpp>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <echeance/check.hpp>
+#include <echeance/load.hpp>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -17,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (r.rules.has_value() != r.ok()) std::abort(); // a model exactly when there is no error
     if (r.ok()) {
         (void)echeance::check(*r.rules);
-        echeance::load_result again = echeance::load_ruleset_text(echeance::serialize(*r.rules), "again.json");
+        echeance::load_result again =
+            echeance::load_ruleset_text(echeance::serialize(*r.rules), "again.json");
         if (!again.ok()) std::abort(); // what we write, we read
     }
     return 0;

@@ -3,14 +3,13 @@
 #include "calendar_data.hpp"
 #include "echeance/error.hpp"
 
-#include <date/tz.h>
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
+#include <date/tz.h>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 namespace echeance {
@@ -47,7 +46,8 @@ struct territory_info {
     std::string id, name, time_zone;
     std::vector<std::string> aliases;
     std::vector<std::uint64_t> holiday_bits; // one bit per day from 1583-01-01
-    std::vector<std::pair<std::int64_t, std::int32_t>> offsets; // (local start, UTC offset), seconds
+    std::vector<std::pair<std::int64_t, std::int32_t>>
+        offsets; // (local start, UTC offset), seconds
 };
 
 [[noreturn]] void fail(const std::string& file, const std::string& field, const std::string& id,
@@ -65,14 +65,15 @@ struct reader {
         for (auto it = obj.begin(); it != obj.end(); ++it) {
             bool known = false;
             for (const char* k : allowed) known = known || it.key() == k;
-            if (!known) fail(file, path + "/" + it.key(), "unknown_key",
-                             fmt::format("unknown key \"{}\"", it.key()));
+            if (!known)
+                fail(file, path + "/" + it.key(), "unknown_key",
+                     fmt::format("unknown key \"{}\"", it.key()));
         }
     }
     const json& at(const json& obj, const std::string& path, const char* key) const {
         auto it = obj.find(key);
-        if (it == obj.end()) fail(file, path + "/" + key, "missing_key",
-                                  fmt::format("missing key \"{}\"", key));
+        if (it == obj.end())
+            fail(file, path + "/" + key, "missing_key", fmt::format("missing key \"{}\"", key));
         return *it;
     }
     std::string str(const json& obj, const std::string& path, const char* key) const {
@@ -167,7 +168,8 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
                                            const calendar_settings& wanted) {
     nlohmann::ordered_json doc;
     try {
-        doc = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, true, /*ignore_comments=*/true);
+        doc = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, true,
+                                            /*ignore_comments=*/true);
     } catch (const nlohmann::ordered_json::parse_error& e) {
         fail(file, "", "syntax", e.what());
     }
@@ -181,7 +183,8 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
     auto known_name = [&](const std::string& s) {
         for (const auto& t : out->territories) {
             if (t.id == s) return true;
-            for (const auto& a : t.aliases) if (a == s) return true;
+            for (const auto& a : t.aliases)
+                if (a == s) return true;
         }
         return false;
     };
@@ -192,19 +195,28 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
         t.id = rd.str(terrs[i], path, "id");
         t.name = rd.str(terrs[i], path, "name");
         t.time_zone = rd.str(terrs[i], path, "time_zone");
-        if (terrs[i].contains("aliases")) t.aliases = rd.strings(terrs[i]["aliases"], path + "/aliases");
-        if (known_name(t.id)) fail(file, path + "/id", "duplicate", fmt::format("territory \"{}\" is declared twice", t.id));
+        if (terrs[i].contains("aliases"))
+            t.aliases = rd.strings(terrs[i]["aliases"], path + "/aliases");
+        if (known_name(t.id))
+            fail(file, path + "/id", "duplicate",
+                 fmt::format("territory \"{}\" is declared twice", t.id));
         for (const auto& a : t.aliases)
-            if (known_name(a) || a == t.id) fail(file, path + "/aliases", "duplicate", fmt::format("alias \"{}\" is already taken", a));
+            if (known_name(a) || a == t.id)
+                fail(file, path + "/aliases", "duplicate",
+                     fmt::format("alias \"{}\" is already taken", a));
         out->territories.push_back(std::move(t));
     }
 
     std::vector<std::pair<std::string, std::vector<bool>>> groups;
     auto resolve = [&](const std::string& name, const std::string& path) {
-        for (const auto& g : groups) if (g.first == name) return g.second;
+        for (const auto& g : groups)
+            if (g.first == name) return g.second;
         std::vector<bool> mask(out->territories.size(), false);
         for (std::size_t i = 0; i < out->territories.size(); ++i)
-            if (out->territories[i].id == name) { mask[i] = true; return mask; }
+            if (out->territories[i].id == name) {
+                mask[i] = true;
+                return mask;
+            }
         fail(file, path, "unknown_territory",
              fmt::format("unknown territory or group \"{}\"", name));
     };
@@ -223,7 +235,11 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
     }
 
     // Settings: declared values, default, then the caller's choice.
-    struct setting { std::string name; std::vector<std::string> values; std::string value; };
+    struct setting {
+        std::string name;
+        std::vector<std::string> values;
+        std::string value;
+    };
     std::vector<setting> settings;
     if (doc.contains("settings")) {
         const json& ss = doc["settings"];
@@ -235,19 +251,24 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
                       rd.str(it.value(), path, "default")};
             rd.str(it.value(), path, "cite");
             if (std::find(s.values.begin(), s.values.end(), s.value) == s.values.end())
-                fail(file, path + "/default", "setting", fmt::format("default \"{}\" is not one of the values", s.value));
+                fail(file, path + "/default", "setting",
+                     fmt::format("default \"{}\" is not one of the values", s.value));
             settings.push_back(std::move(s));
         }
     }
     for (const auto& [name, value] : wanted) {
-        auto it = std::find_if(settings.begin(), settings.end(), [&, &n = name](const setting& s) { return s.name == n; });
+        auto it = std::find_if(settings.begin(), settings.end(),
+                               [&, &n = name](const setting& s) { return s.name == n; });
         if (it == settings.end())
-            throw error("echeance.calendar.setting", fmt::format("unknown calendar setting \"{}\"", name), location{"", 0, 0, name});
+            throw error("echeance.calendar.setting",
+                        fmt::format("unknown calendar setting \"{}\"", name),
+                        location{"", 0, 0, name});
         if (std::find(it->values.begin(), it->values.end(), value) == it->values.end()) {
             std::string allowed;
             for (const auto& v : it->values) allowed += (allowed.empty() ? "" : ", ") + v;
             throw error("echeance.calendar.setting",
-                        fmt::format("calendar setting {} cannot be \"{}\" (expected one of: {})", name, value, allowed),
+                        fmt::format("calendar setting {} cannot be \"{}\" (expected one of: {})",
+                                    name, value, allowed),
                         location{"", 0, 0, name});
         }
         it->value = value;
@@ -259,25 +280,38 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
     for (std::size_t i = 0; i < hs.size(); ++i) {
         std::string path = fmt::format("/holidays/{}", i);
         const json& h = hs[i];
-        rd.only_keys(h, path, {"id", "name", "name_fr", "date", "easter", "territories", "from", "to", "cite", "note", "source", "when"});
+        rd.only_keys(h, path,
+                     {"id", "name", "name_fr", "date", "easter", "territories", "from", "to",
+                      "cite", "note", "source", "when"});
         holiday_rule r;
         r.id = rd.str(h, path, "id");
         r.name = rd.str(h, path, "name");
         r.name_fr = rd.opt_str(h, path, "name_fr");
         r.cite = rd.str(h, path, "cite");
-        if (r.cite.empty()) fail(file, path + "/cite", "missing_cite", "every holiday needs a citation");
+        if (r.cite.empty())
+            fail(file, path + "/cite", "missing_cite", "every holiday needs a citation");
         for (const auto& other : out->rules)
-            if (other.id == r.id) fail(file, path + "/id", "duplicate", fmt::format("holiday \"{}\" is declared twice", r.id));
+            if (other.id == r.id)
+                fail(file, path + "/id", "duplicate",
+                     fmt::format("holiday \"{}\" is declared twice", r.id));
         if (h.contains("date") == h.contains("easter"))
-            fail(file, path, "date", "a holiday needs exactly one of \"date\" (MM-DD) or \"easter\" (offset in days)");
+            fail(file, path, "date",
+                 "a holiday needs exactly one of \"date\" (MM-DD) or \"easter\" (offset in days)");
         if (h.contains("date")) {
             std::string md = rd.str(h, path, "date");
             unsigned m = 0, d = 0;
-            bool shape = md.size() == 5 && md[2] == '-' && std::isdigit((unsigned char)md[0]) && std::isdigit((unsigned char)md[1]) &&
-                         std::isdigit((unsigned char)md[3]) && std::isdigit((unsigned char)md[4]);
-            if (shape) { m = unsigned((md[0] - '0') * 10 + md[1] - '0'); d = unsigned((md[3] - '0') * 10 + md[4] - '0'); }
-            if (!shape || m < 1 || m > 12 || d < 1 || d > unsigned((date::year(2000) / date::month(m) / date::last).day()) || (m == 2 && d == 29))
-                fail(file, path + "/date", "date", fmt::format("\"{}\" is not a fixed day of every year (expected MM-DD)", md));
+            bool shape = md.size() == 5 && md[2] == '-' && std::isdigit((unsigned char)md[0]) &&
+                         std::isdigit((unsigned char)md[1]) && std::isdigit((unsigned char)md[3]) &&
+                         std::isdigit((unsigned char)md[4]);
+            if (shape) {
+                m = unsigned((md[0] - '0') * 10 + md[1] - '0');
+                d = unsigned((md[3] - '0') * 10 + md[4] - '0');
+            }
+            if (!shape || m < 1 || m > 12 || d < 1 ||
+                d > unsigned((date::year(2000) / date::month(m) / date::last).day()) ||
+                (m == 2 && d == 29))
+                fail(file, path + "/date", "date",
+                     fmt::format("\"{}\" is not a fixed day of every year (expected MM-DD)", md));
             r.month = m;
             r.day = d;
         } else {
@@ -286,25 +320,34 @@ std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::str
         }
         if (h.contains("from")) r.from = rd.integer(h, path, "from", min_year, max_year);
         if (h.contains("to")) r.to = rd.integer(h, path, "to", min_year, max_year);
-        if (r.to < r.from) fail(file, path + "/to", "range", fmt::format("\"to\" ({}) is before \"from\" ({})", r.to, r.from));
+        if (r.to < r.from)
+            fail(file, path + "/to", "range",
+                 fmt::format("\"to\" ({}) is before \"from\" ({})", r.to, r.from));
         r.territories.assign(out->territories.size(), false);
         auto names = rd.strings(rd.at(h, path, "territories"), path + "/territories");
-        if (names.empty()) fail(file, path + "/territories", "type", "a holiday needs at least one territory");
+        if (names.empty())
+            fail(file, path + "/territories", "type", "a holiday needs at least one territory");
         for (std::size_t k = 0; k < names.size(); ++k) {
             auto m = resolve(names[k], fmt::format("{}/territories/{}", path, k));
             for (std::size_t t = 0; t < m.size(); ++t) r.territories[t] = r.territories[t] || m[t];
         }
         if (h.contains("when")) {
             const json& w = h["when"];
-            if (!w.is_object()) fail(file, path + "/when", "type", "expected an object {setting: [values]}");
+            if (!w.is_object())
+                fail(file, path + "/when", "type", "expected an object {setting: [values]}");
             for (auto it = w.begin(); it != w.end(); ++it) {
-                auto s = std::find_if(settings.begin(), settings.end(), [&](const setting& x) { return x.name == it.key(); });
-                if (s == settings.end()) fail(file, path + "/when/" + it.key(), "setting", fmt::format("unknown setting \"{}\"", it.key()));
+                auto s = std::find_if(settings.begin(), settings.end(),
+                                      [&](const setting& x) { return x.name == it.key(); });
+                if (s == settings.end())
+                    fail(file, path + "/when/" + it.key(), "setting",
+                         fmt::format("unknown setting \"{}\"", it.key()));
                 auto values = rd.strings(it.value(), path + "/when/" + it.key());
                 for (const auto& v : values)
                     if (std::find(s->values.begin(), s->values.end(), v) == s->values.end())
-                        fail(file, path + "/when/" + it.key(), "setting", fmt::format("\"{}\" is not a value of setting {}", v, it.key()));
-                r.active = r.active && std::find(values.begin(), values.end(), s->value) != values.end();
+                        fail(file, path + "/when/" + it.key(), "setting",
+                             fmt::format("\"{}\" is not a value of setting {}", v, it.key()));
+                r.active =
+                    r.active && std::find(values.begin(), values.end(), s->value) != values.end();
             }
         }
         out->rules.push_back(std::move(r));
@@ -327,7 +370,9 @@ calendar calendar::load(const std::string& path, const calendar_settings& settin
     std::error_code ec;
     bool is_dir = std::filesystem::is_directory(path, ec);
     std::ifstream in(path, std::ios::binary);
-    if (!in || is_dir) throw error("echeance.calendar.io", fmt::format("cannot read calendar file \"{}\"", path), location{path, 0, 0, ""});
+    if (!in || is_dir)
+        throw error("echeance.calendar.io", fmt::format("cannot read calendar file \"{}\"", path),
+                    location{path, 0, 0, ""});
     std::ostringstream ss;
     ss << in.rdbuf();
     return parse(ss.str(), path, settings);
@@ -336,7 +381,8 @@ calendar calendar::load(const std::string& path, const calendar_settings& settin
 calendar calendar::builtin(const calendar_settings& settings) {
     if (settings.empty()) {
         // Built once per process: the default calendar is what almost every caller wants.
-        static const calendar shared = parse(detail::calendar_fr_json(), "rules/calendars/fr.json", {});
+        static const calendar shared =
+            parse(detail::calendar_fr_json(), "rules/calendars/fr.json", {});
         return shared;
     }
     return parse(detail::calendar_fr_json(), "rules/calendars/fr.json", settings);
@@ -346,7 +392,8 @@ std::optional<territory> calendar::try_find(std::string_view name) const noexcep
     const auto& ts = impl_->territories;
     for (std::size_t i = 0; i < ts.size(); ++i) {
         if (ts[i].id == name) return territory(std::uint16_t(i));
-        for (const auto& a : ts[i].aliases) if (a == name) return territory(std::uint16_t(i));
+        for (const auto& a : ts[i].aliases)
+            if (a == name) return territory(std::uint16_t(i));
     }
     return std::nullopt;
 }
@@ -355,11 +402,16 @@ territory calendar::find(std::string_view name) const {
     if (auto t = try_find(name)) return *t;
     std::string known;
     for (const auto& t : impl_->territories) known += (known.empty() ? "" : " ") + t.id;
-    throw error("echeance.calendar.unknown_territory",
-                fmt::format("unknown territory \"{}\" (expected one of: {}; or an alias GP MQ GF RE YT BL MF)", name, known));
+    throw error(
+        "echeance.calendar.unknown_territory",
+        fmt::format(
+            "unknown territory \"{}\" (expected one of: {}; or an alias GP MQ GF RE YT BL MF)",
+            name, known));
 }
 
-std::size_t calendar::territory_count() const noexcept { return impl_->territories.size(); }
+std::size_t calendar::territory_count() const noexcept {
+    return impl_->territories.size();
+}
 namespace {
 const territory_info& info_of(const calendar::impl& c, territory t) {
     if (t.index() >= c.territories.size())
@@ -369,10 +421,18 @@ const territory_info& info_of(const calendar::impl& c, territory t) {
 }
 } // namespace
 
-const std::string& calendar::id(territory t) const { return info_of(*impl_, t).id; }
-const std::string& calendar::name(territory t) const { return info_of(*impl_, t).name; }
-const std::string& calendar::time_zone(territory t) const { return info_of(*impl_, t).time_zone; }
-const calendar_settings& calendar::settings() const noexcept { return impl_->settings; }
+const std::string& calendar::id(territory t) const {
+    return info_of(*impl_, t).id;
+}
+const std::string& calendar::name(territory t) const {
+    return info_of(*impl_, t).name;
+}
+const std::string& calendar::time_zone(territory t) const {
+    return info_of(*impl_, t).time_zone;
+}
+const calendar_settings& calendar::settings() const noexcept {
+    return impl_->settings;
+}
 
 std::vector<std::string> calendar::territory_ids() const {
     std::vector<std::string> out;
@@ -387,7 +447,9 @@ holiday_view calendar::view(territory t) const noexcept {
     return v;
 }
 
-bool calendar::is_holiday(territory t, sys_days d) const noexcept { return view(t).is_holiday(d); }
+bool calendar::is_holiday(territory t, sys_days d) const noexcept {
+    return view(t).is_holiday(d);
+}
 
 bool calendar::is_working_day(territory t, sys_days d) const noexcept {
     return view(t).is_working_day(d);
@@ -419,7 +481,8 @@ std::vector<holiday> calendar::holidays(territory t, date::year y) const {
         if (day.year() != y) continue;
         out.push_back(holiday{day, r.id, r.name, r.name_fr, r.cite});
     }
-    std::stable_sort(out.begin(), out.end(), [](const holiday& a, const holiday& b) { return a.day < b.day; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const holiday& a, const holiday& b) { return a.day < b.day; });
     return out;
 }
 

@@ -8,9 +8,12 @@ namespace echeance {
 
 std::string_view to_string(convention c) noexcept {
     switch (c) {
-    case convention::plain: return "plain";
-    case convention::cpc: return "cpc";
-    case convention::eu: return "eu";
+    case convention::plain:
+        return "plain";
+    case convention::cpc:
+        return "cpc";
+    case convention::eu:
+        return "eu";
     }
     return "cpc";
 }
@@ -19,15 +22,19 @@ convention parse_convention(std::string_view text) {
     if (text == "plain") return convention::plain;
     if (text == "cpc") return convention::cpc;
     if (text == "eu") return convention::eu;
-    throw error("echeance.convention.unknown",
-                fmt::format("unknown counting convention \"{}\" (expected plain, cpc or eu)", text));
+    throw error(
+        "echeance.convention.unknown",
+        fmt::format("unknown counting convention \"{}\" (expected plain, cpc or eu)", text));
 }
 
 std::string_view extension_cite(convention c) noexcept {
     switch (c) {
-    case convention::plain: return "";
-    case convention::cpc: return "CPC 642";
-    case convention::eu: return "Reg. 1182/71 art. 3(4)";
+    case convention::plain:
+        return "";
+    case convention::cpc:
+        return "CPC 642";
+    case convention::eu:
+        return "Reg. 1182/71 art. 3(4)";
     }
     return "";
 }
@@ -38,7 +45,8 @@ struct recorder {
     deadline& d;
     void add(step::kind k, sys_days day) noexcept {
         // A count never needs more than a handful of steps; keep the last slot for the end.
-        if (std::size_t(d.step_count) + 1 < deadline::max_steps) d.steps[d.step_count++] = step{k, day};
+        if (std::size_t(d.step_count) + 1 < deadline::max_steps)
+            d.steps[d.step_count++] = step{k, day};
     }
 };
 
@@ -110,7 +118,8 @@ deadline compute_deadline(const calendar& cal, year_month_day start, const perio
     d.final_day = last == nominal ? d.nominal : year_month_day(last);
     d.steps[d.step_count++] = step{step::kind::end, last};
     d.end_local = date::local_seconds(date::local_days((last + date::days(1)).time_since_epoch()));
-    d.end_utc = date::sys_seconds((d.end_local - cal.utc_offset(where, d.end_local)).time_since_epoch());
+    d.end_utc =
+        date::sys_seconds((d.end_local - cal.utc_offset(where, d.end_local)).time_since_epoch());
     return d;
 }
 
@@ -118,17 +127,23 @@ namespace {
 
 std::string_view start_cite(convention c) {
     switch (c) {
-    case convention::cpc: return "CPC 641";
-    case convention::eu: return "Reg. 1182/71 art. 3(1)";
-    default: return "ISO 8601 date arithmetic";
+    case convention::cpc:
+        return "CPC 641";
+    case convention::eu:
+        return "Reg. 1182/71 art. 3(1)";
+    default:
+        return "ISO 8601 date arithmetic";
     }
 }
 
 std::string_view count_cite(convention c) {
     switch (c) {
-    case convention::cpc: return "CPC 641";
-    case convention::eu: return "Reg. 1182/71 art. 3(2)";
-    default: return "ISO 8601 date arithmetic";
+    case convention::cpc:
+        return "CPC 641";
+    case convention::eu:
+        return "Reg. 1182/71 art. 3(2)";
+    default:
+        return "ISO 8601 date arithmetic";
     }
 }
 
@@ -161,35 +176,34 @@ std::vector<explained_step> explain(const calendar& cal, const deadline& d) {
         year_month_day day(s.day);
         switch (s.what) {
         case step::kind::start:
-            out.push_back({fmt::format("start {}: the day of the event is not counted",
-                                       fr_day(s.day)),
-                           std::string(start_cite(d.rule))});
+            out.push_back(
+                {fmt::format("start {}: the day of the event is not counted", fr_day(s.day)),
+                 std::string(start_cite(d.rule))});
             break;
         case step::kind::add_months: {
             std::string what;
             if (p.years) what += plural(p.years, "year");
             if (p.months) what += (what.empty() ? "" : " ") + plural(p.months, "month");
-            out.push_back({fmt::format("+ {} (years and months first, same day number) = {}",
-                                       what, format_date_fr(day)),
+            out.push_back({fmt::format("+ {} (years and months first, same day number) = {}", what,
+                                       format_date_fr(day)),
                            std::string(count_cite(d.rule))});
             break;
         }
         case step::kind::month_end:
-            out.push_back({fmt::format("day {} does not exist in that month: {}, {}",
-                                       unsigned(d.start.day()),
-                                       d.policy == month_end::overflow
-                                           ? "first day of the next month"
-                                           : "last day of the month",
-                                       format_date_fr(day)),
-                           std::string(count_cite(d.rule))});
+            out.push_back(
+                {fmt::format("day {} does not exist in that month: {}, {}", unsigned(d.start.day()),
+                             d.policy == month_end::overflow ? "first day of the next month"
+                                                             : "last day of the month",
+                             format_date_fr(day)),
+                 std::string(count_cite(d.rule))});
             break;
         case step::kind::add_days: {
             std::string what;
             if (p.weeks) what += plural(p.weeks, "week");
             if (p.days || !p.weeks) what += (what.empty() ? "" : " ") + plural(p.days, "day");
-            std::string note = p.weeks ? fmt::format(" ({} days; a week is seven days)",
-                                                     p.total_days_part())
-                                       : std::string();
+            std::string note =
+                p.weeks ? fmt::format(" ({} days; a week is seven days)", p.total_days_part())
+                        : std::string();
             out.push_back({fmt::format("+ {}{} = {}", what, note, fr_day(s.day)),
                            std::string(count_cite(d.rule))});
             break;
@@ -203,9 +217,9 @@ std::vector<explained_step> explain(const calendar& cal, const deadline& d) {
             std::string names;
             for (const auto& h : cal.holidays_on(d.where, day))
                 names += (names.empty() ? "" : " and ") + h.name + " (" + h.cite + ")";
-            out.push_back({fmt::format("{} is {}: moved to the next working day",
-                                       format_date_fr(day), names),
-                           std::string(extension_cite(d.rule))});
+            out.push_back(
+                {fmt::format("{} is {}: moved to the next working day", format_date_fr(day), names),
+                 std::string(extension_cite(d.rule))});
             break;
         }
         case step::kind::minimum:
@@ -215,12 +229,11 @@ std::vector<explained_step> explain(const calendar& cal, const deadline& d) {
                            "Reg. 1182/71 art. 3(5)"});
             break;
         case step::kind::end:
-            out.push_back(
-                {fmt::format("the period ends on {} at 24:00 local time ({}), {}", fr_day(s.day),
-                             cal.time_zone(d.where), format_end_utc(d)),
-                 d.rule == convention::cpc  ? "CPC 642"
-                 : d.rule == convention::eu ? "Reg. 1182/71 art. 3(2)(b)"
-                                            : "ISO 8601 date arithmetic"});
+            out.push_back({fmt::format("the period ends on {} at 24:00 local time ({}), {}",
+                                       fr_day(s.day), cal.time_zone(d.where), format_end_utc(d)),
+                           d.rule == convention::cpc  ? "CPC 642"
+                           : d.rule == convention::eu ? "Reg. 1182/71 art. 3(2)(b)"
+                                                      : "ISO 8601 date arithmetic"});
             break;
         }
     }

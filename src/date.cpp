@@ -8,7 +8,9 @@ namespace echeance {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 [[noreturn]] void bad_date(std::string_view text, std::size_t column, const std::string& why) {
     throw error("echeance.date.invalid",
@@ -16,9 +18,9 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
                 location{"", 0, column, ""});
 }
 
-constexpr const char* month_names[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
+constexpr const char* month_names[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
 
 } // namespace
 
@@ -26,8 +28,7 @@ year_month_day parse_date(std::string_view text) {
     // Position of the first character that breaks the YYYY-MM-DD shape, for the column.
     static constexpr char shape[] = "dddd-dd-dd";
     for (std::size_t i = 0; i < 10; ++i) {
-        if (i >= text.size())
-            bad_date(text, i + 1, text.empty() ? "empty" : "too short");
+        if (i >= text.size()) bad_date(text, i + 1, text.empty() ? "empty" : "too short");
         bool want_digit = shape[i] == 'd';
         if (want_digit ? !is_digit(text[i]) : text[i] != '-')
             bad_date(text, i + 1,
@@ -42,8 +43,8 @@ year_month_day parse_date(std::string_view text) {
     };
     int y = num(0, 4), m = num(5, 2), d = num(8, 2);
     if (m < 1 || m > 12) bad_date(text, 6, fmt::format("month {:02} does not exist", m));
-    auto last = year_month_day(date::year_month_day_last(date::year(y), date::month_day_last(
-                                                                          date::month(unsigned(m)))))
+    auto last = year_month_day(date::year_month_day_last(
+                                   date::year(y), date::month_day_last(date::month(unsigned(m)))))
                     .day();
     if (d < 1 || unsigned(d) > unsigned(last))
         bad_date(text, 9,
@@ -80,8 +81,7 @@ std::string format_date(year_month_day d) {
 }
 
 std::string format_date_fr(year_month_day d) {
-    return fmt::format("{:02}/{:02}/{:04}", unsigned(d.day()), unsigned(d.month()),
-                       int(d.year()));
+    return fmt::format("{:02}/{:02}/{:04}", unsigned(d.day()), unsigned(d.month()), int(d.year()));
 }
 
 std::string_view weekday_name(date::weekday wd) noexcept {

@@ -38,6 +38,8 @@ error error::with_field(std::string field) const {
     return error(id_, message_, std::move(at));
 }
 
-std::string format(const error& e) { return e.what(); }
+std::string format(const error& e) {
+    return e.what();
+}
 
 } // namespace echeance

@@ -22,9 +22,12 @@ constexpr char designators[] = {'Y', 'M', 'W', 'D'};
 
 std::string_view to_string(month_end m) noexcept {
     switch (m) {
-    case month_end::clamp: return "clamp";
-    case month_end::overflow: return "overflow";
-    case month_end::reject: return "reject";
+    case month_end::clamp:
+        return "clamp";
+    case month_end::overflow:
+        return "overflow";
+    case month_end::reject:
+        return "reject";
     }
     return "clamp";
 }
@@ -33,16 +36,17 @@ month_end parse_month_end(std::string_view text) {
     if (text == "clamp") return month_end::clamp;
     if (text == "overflow") return month_end::overflow;
     if (text == "reject") return month_end::reject;
-    throw error("echeance.period.month_end",
-                fmt::format("unknown month-end policy \"{}\" (expected clamp, overflow or reject)",
-                            text));
+    throw error(
+        "echeance.period.month_end",
+        fmt::format("unknown month-end policy \"{}\" (expected clamp, overflow or reject)", text));
 }
 
 period period::parse(std::string_view text) {
     if (text.empty()) bad_period(text, 1, "empty");
     if (text[0] != 'P')
-        bad_period(text, 1, text[0] == '-' || text[0] == '+' ? "a sign is not allowed"
-                                                             : "it must start with 'P'");
+        bad_period(text, 1,
+                   text[0] == '-' || text[0] == '+' ? "a sign is not allowed"
+                                                    : "it must start with 'P'");
     if (text.size() == 1) bad_period(text, 2, "no component after 'P'");
     period p;
     std::int32_t* slots[] = {&p.years, &p.months, &p.weeks, &p.days};
@@ -51,7 +55,8 @@ period period::parse(std::string_view text) {
     while (i < text.size()) {
         std::size_t number_at = i;
         char c = text[i];
-        if (c == 'T') bad_period(text, i + 1, "time parts (T...) are not allowed in a legal period");
+        if (c == 'T')
+            bad_period(text, i + 1, "time parts (T...) are not allowed in a legal period");
         if (c == '-' || c == '+') bad_period(text, i + 1, "a sign is not allowed");
         if (c < '0' || c > '9') {
             if (static_cast<unsigned char>(c) >= 0x80)
@@ -77,7 +82,8 @@ period period::parse(std::string_view text) {
             if (d == '.' || d == ',') bad_period(text, i + 1, "fractions are not allowed");
             if (static_cast<unsigned char>(d) >= 0x80)
                 bad_period(text, i + 1, "only ASCII digits 0-9 are allowed");
-            bad_period(text, i + 1, fmt::format("unknown designator '{}' (expected Y, M, W or D)", d));
+            bad_period(text, i + 1,
+                       fmt::format("unknown designator '{}' (expected Y, M, W or D)", d));
         }
         if (slot < next_slot)
             bad_period(text, i + 1,
@@ -123,8 +129,12 @@ addition add_explained(year_month_day start, const period& p, month_end policy) 
         } else {
             out.month_end_applied = true;
             switch (policy) {
-            case month_end::clamp: mid = ym / last; break;
-            case month_end::overflow: mid = year_month_day(sys_days(ym / last) + date::days(1)); break;
+            case month_end::clamp:
+                mid = ym / last;
+                break;
+            case month_end::overflow:
+                mid = year_month_day(sys_days(ym / last) + date::days(1));
+                break;
             case month_end::reject:
                 throw error("echeance.period.month_end",
                             fmt::format("{} + {}: day {} does not exist in {}-{:02} (month-end "

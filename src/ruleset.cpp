@@ -4,9 +4,12 @@ namespace echeance {
 
 std::string_view to_string(state_kind k) noexcept {
     switch (k) {
-    case state_kind::initial: return "initial";
-    case state_kind::live: return "live";
-    case state_kind::final: return "final";
+    case state_kind::initial:
+        return "initial";
+    case state_kind::live:
+        return "live";
+    case state_kind::final:
+        return "final";
     }
     return "live";
 }
@@ -20,11 +23,21 @@ rule_index find_by_id(const std::vector<T>& items, std::string_view id) noexcept
 }
 } // namespace
 
-rule_index ruleset::find_role(std::string_view i) const noexcept { return find_by_id(roles, i); }
-rule_index ruleset::find_state(std::string_view i) const noexcept { return find_by_id(states, i); }
-rule_index ruleset::find_event(std::string_view i) const noexcept { return find_by_id(events, i); }
-rule_index ruleset::find_window(std::string_view i) const noexcept { return find_by_id(windows, i); }
-rule_index ruleset::find_timer(std::string_view i) const noexcept { return find_by_id(timers, i); }
+rule_index ruleset::find_role(std::string_view i) const noexcept {
+    return find_by_id(roles, i);
+}
+rule_index ruleset::find_state(std::string_view i) const noexcept {
+    return find_by_id(states, i);
+}
+rule_index ruleset::find_event(std::string_view i) const noexcept {
+    return find_by_id(events, i);
+}
+rule_index ruleset::find_window(std::string_view i) const noexcept {
+    return find_by_id(windows, i);
+}
+rule_index ruleset::find_timer(std::string_view i) const noexcept {
+    return find_by_id(timers, i);
+}
 rule_index ruleset::find_obligation(std::string_view i) const noexcept {
     return find_by_id(obligations, i);
 }

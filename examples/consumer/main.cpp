@@ -2,13 +2,12 @@
 // Information sent on Thursday 14 April 2022, six weeks to act, counted under the Code de
 // procédure civile (articles 640-642) in metropolitan France: the nominal last day, Thursday
 // 26 May 2022, is Ascension, so the period ends on Friday 27 May 2022 at 24:00.
+#include <cstdio>
 #include <echeance/calendar.hpp>
 #include <echeance/convention.hpp>
 #include <echeance/date.hpp>
 #include <echeance/error.hpp>
 #include <echeance/period.hpp>
-
-#include <cstdio>
 
 int main() {
     try {

@@ -27,16 +27,16 @@ convention parse_convention(std::string_view text);
 // describe() renders it with its article.
 struct step {
     enum class kind : std::uint8_t {
-        start,         // the day of the event is not counted
-        add_months,    // years and months added (day = result)
-        month_end,     // that day did not exist: last day of the month (day = result)
-        add_days,      // weeks and days added (day = result)
-        weekend,       // day is a Saturday or Sunday: moved on
-        holiday,       // day is a public holiday: moved on
-        minimum,       // EU 3(5): fewer than two working days, extended to day
-        end,           // the period ends at 24:00 on day
+        start,      // the day of the event is not counted
+        add_months, // years and months added (day = result)
+        month_end,  // that day did not exist: last day of the month (day = result)
+        add_days,   // weeks and days added (day = result)
+        weekend,    // day is a Saturday or Sunday: moved on
+        holiday,    // day is a public holiday: moved on
+        minimum,    // EU 3(5): fewer than two working days, extended to day
+        end,        // the period ends at 24:00 on day
     };
-    kind what;   // left uninitialised on purpose: only the first step_count steps are set
+    kind what; // left uninitialised on purpose: only the first step_count steps are set
     sys_days day;
 };
 
@@ -48,8 +48,8 @@ struct deadline {
     convention rule = convention::cpc;
     month_end policy = month_end::clamp;
     territory where;
-    year_month_day nominal;   // start + period, under the month-end policy
-    year_month_day final_day;  // the final day on which the act may be done
+    year_month_day nominal;        // start + period, under the month-end policy
+    year_month_day final_day;      // the final day on which the act may be done
     date::local_seconds end_local; // 24:00 local on final_day (= 00:00 of the next day)
     date::sys_seconds end_utc;     // the same instant in UTC
     std::array<step, max_steps> steps;

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <date/date.h>
-
 #include <string>
 #include <string_view>
 

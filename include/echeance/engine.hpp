@@ -71,10 +71,10 @@ struct state_span {
 
 struct window_status {
     rule_index window = no_index;
-    std::uint8_t reading = 0;                 // the deciding reading
-    year_month_day opened;                    // day of the event that opened it
-    std::optional<year_month_day> last_day;   // empty: its count has not started (e.g. no receipt)
-    date::sys_seconds end_utc{};              // 24:00 local on last_day, in UTC
+    std::uint8_t reading = 0;               // the deciding reading
+    year_month_day opened;                  // day of the event that opened it
+    std::optional<year_month_day> last_day; // empty: its count has not started (e.g. no receipt)
+    date::sys_seconds end_utc{};            // 24:00 local on last_day, in UTC
     rule_index version = no_index;
 };
 
@@ -93,12 +93,12 @@ struct obligation_status {
     enum class status : std::uint8_t { due, discharged, overdue };
     rule_index obligation = no_index;
     std::uint8_t reading = 0;
-    year_month_day started;                     // day of the event that started it
-    std::optional<year_month_day> due;          // empty: its count has not started
+    year_month_day started;            // day of the event that started it
+    std::optional<year_month_day> due; // empty: its count has not started
     date::sys_seconds end_utc{};
     status state = status::due;
     std::optional<year_month_day> discharged_on;
-    rule_index discharged_by = no_index;        // the event
+    rule_index discharged_by = no_index; // the event
     // due: days left until `due` (0 on the last day); overdue: days late as of as_of;
     // discharged: days late when discharged (0 when on time).
     std::int32_t days = 0;
@@ -147,10 +147,10 @@ struct rejection {
     rule_index version = no_index;   // window_ended: the version of its count
     std::uint8_t reading = 0;        // window_ended: the deciding reading
     std::uint16_t text = history_event::no_text; // unknown_event, unknown_role
-    std::uint32_t other_line = 0;    // out_of_order: the line of the later-dated event
-    std::optional<year_month_day> since; // wrong_state: the state holds since
-    year_month_day on;               // window closed or last day; out_of_order: the later day
-    date::sys_seconds end_utc{};     // window ended: 24:00 local on `on`, in UTC
+    std::uint32_t other_line = 0;                // out_of_order: the line of the later-dated event
+    std::optional<year_month_day> since;         // wrong_state: the state holds since
+    year_month_day on;           // window closed or last day; out_of_order: the later day
+    date::sys_seconds end_utc{}; // window ended: 24:00 local on `on`, in UTC
 };
 
 struct replay_warning {
@@ -186,7 +186,7 @@ struct contested_count {
     rule_index rule = no_index;
     rule_index trigger = no_index; // the event that started the count
     year_month_day started;
-    std::vector<reading_result> results;     // one per reading, in rule order
+    std::vector<reading_result> results;         // one per reading, in rule order
     std::optional<std::uint8_t> most_protective; // empty when no reading has a last day
 };
 
@@ -211,19 +211,19 @@ struct explanation_step {
     };
     kind what = kind::count;
     contested_count::kind subject = contested_count::kind::window; // count: the kind of `rule`
-    std::uint8_t reading = 0;          // count: the reading
-    bool flag = false;                 // automatic_not_applied: from a timer
-    std::uint16_t transition = 0;      // accepted: index in the event's transitions
-    territory where;                   // count: the territory of the count
+    std::uint8_t reading = 0;                                      // count: the reading
+    bool flag = false;            // automatic_not_applied: from a timer
+    std::uint16_t transition = 0; // accepted: index in the event's transitions
+    territory where;              // count: the territory of the count
     year_month_day day;
-    rule_index version = no_index;     // the version in force
-    rule_index rule = no_index;        // window, timer, obligation or retention
+    rule_index version = no_index; // the version in force
+    rule_index rule = no_index;    // window, timer, obligation or retention
     rule_index event = no_index;
-    rule_index role = no_index;        // accepted: no_index when automatic
-    rule_index from = no_index;        // accepted: the state left
-    rule_index window = no_index;      // accepted: the window it needed; timer_window_closed
-    rule_index by = no_index;          // automatic_not_applied: the timer or retention
-    std::uint32_t line = 0;            // accepted: the input line (0: automatic)
+    rule_index role = no_index;          // accepted: no_index when automatic
+    rule_index from = no_index;          // accepted: the state left
+    rule_index window = no_index;        // accepted: the window it needed; timer_window_closed
+    rule_index by = no_index;            // automatic_not_applied: the timer or retention
+    std::uint32_t line = 0;              // accepted: the input line (0: automatic)
     std::optional<year_month_day> other; // a second day (see kind)
 };
 
@@ -241,8 +241,8 @@ struct replay_result {
     rule_index state = no_index; // as of as_of
     std::optional<year_month_day> since;
     std::vector<state_span> timeline;
-    std::vector<window_status> windows;        // open as of as_of
-    std::vector<scheduled_move> scheduled;     // not yet fired as of as_of, by last day
+    std::vector<window_status> windows;         // open as of as_of
+    std::vector<scheduled_move> scheduled;      // not yet fired as of as_of, by last day
     std::vector<obligation_status> obligations; // every one started, in order
     std::vector<retention_status> retention;    // every archive, in order
     std::vector<rejection> rejected;            // in input order

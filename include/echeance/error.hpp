@@ -9,10 +9,10 @@ namespace echeance {
 
 // Where a bad value sits: file:line:column, or a field name when there is no file.
 struct location {
-    std::string file;        // empty when the input is not a file
-    std::size_t line = 0;    // 1-based; 0 when unknown
-    std::size_t column = 0;  // 1-based; 0 when unknown
-    std::string field;       // e.g. "period", "--territory", "/events/3/to"
+    std::string file;       // empty when the input is not a file
+    std::size_t line = 0;   // 1-based; 0 when unknown
+    std::size_t column = 0; // 1-based; 0 when unknown
+    std::string field;      // e.g. "period", "--territory", "/events/3/to"
 
     bool empty() const noexcept { return file.empty() && line == 0 && field.empty(); }
     std::string to_string() const;

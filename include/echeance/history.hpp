@@ -38,9 +38,9 @@ struct history_event {
 
 // One person: events in input order.
 struct history {
-    std::string person;                  // as given; see mask_person() before printing it
-    std::vector<history_event> events;   // input order
-    std::vector<std::string> texts;      // unknown names quoted in rejections
+    std::string person;                // as given; see mask_person() before printing it
+    std::vector<history_event> events; // input order
+    std::vector<std::string> texts;    // unknown names quoted in rejections
 };
 
 // A NIR (French social security number: 13 characters, digits or 2A/2B for Corsica at the
@@ -51,10 +51,10 @@ bool looks_like_nir(std::string_view id) noexcept;
 std::string mask_person(std::string_view id, std::size_t nir_number);
 
 struct history_file {
-    std::vector<history> persons; // in order of first appearance
+    std::vector<history> persons;       // in order of first appearance
     std::vector<std::string> shown_ids; // person ids to print (masked when a NIR), same order
-    std::vector<error> errors;    // one per bad line: file:line:col, in input order
-    std::size_t lines = 0;        // lines read (comments and blank lines included)
+    std::vector<error> errors;          // one per bad line: file:line:col, in input order
+    std::size_t lines = 0;              // lines read (comments and blank lines included)
 };
 
 // Streaming parser of history lines. JSON Lines: one object per line with "person", "at",

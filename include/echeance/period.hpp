@@ -11,7 +11,8 @@ namespace echeance {
 
 // What to do when a month step lands on a day the month does not have (31 Jan + 1 month).
 enum class month_end : std::uint8_t {
-    clamp,    // last day of the month (CPC 641, Reg. 1182/71 art. 3(2)(c), java.time, Catala RoundDown)
+    clamp,    // last day of the month (CPC 641, Reg. 1182/71 art. 3(2)(c), java.time, Catala
+              // RoundDown)
     overflow, // first day of the next month (Catala RoundUp)
     reject,   // an error: the caller must decide
 };
@@ -42,8 +43,7 @@ struct period {
     std::string to_string() const;
 
     friend constexpr bool operator==(const period& a, const period& b) noexcept {
-        return a.years == b.years && a.months == b.months && a.weeks == b.weeks &&
-               a.days == b.days;
+        return a.years == b.years && a.months == b.months && a.weeks == b.weeks && a.days == b.days;
     }
     friend constexpr bool operator!=(const period& a, const period& b) noexcept {
         return !(a == b);
@@ -53,13 +53,14 @@ struct period {
 // How add() reached its result, for explanations.
 struct addition {
     year_month_day start;
-    year_month_day after_months;  // after years and months, before weeks and days
+    year_month_day after_months; // after years and months, before weeks and days
     year_month_day result;
     bool month_end_applied = false; // the day did not exist in the target month
 };
 
 // Years and months together first (the month-end policy is applied once, at that step), then
-// weeks and days. Throws "echeance.period.month_end" (policy reject) or "echeance.date.out_of_range".
+// weeks and days. Throws "echeance.period.month_end" (policy reject) or
+// "echeance.date.out_of_range".
 addition add_explained(year_month_day start, const period& p, month_end policy = month_end::clamp);
 
 inline year_month_day add(year_month_day start, const period& p,

@@ -28,9 +28,9 @@ struct citation {
 };
 
 struct version_info {
-    std::string id;                           // e.g. "general-2022"
-    year_month_day from;                      // applies to events dated on or after this day
-    std::optional<year_month_day> published;  // date of publication, optional
+    std::string id;                          // e.g. "general-2022"
+    year_month_day from;                     // applies to events dated on or after this day
+    std::optional<year_month_day> published; // date of publication, optional
     citation why;
 };
 
@@ -60,9 +60,9 @@ struct timing {
 // One reading of a contested period: counted from `anchor` (the event that starts the count:
 // e.g. information_sent, or information_received for a "from receipt" reading).
 struct interpretation {
-    std::string id;          // e.g. "six-weeks-from-sending"
-    bool is_default = false; // exactly one per rule
-    rule_index anchor = no_index;   // an event
+    std::string id;               // e.g. "six-weeks-from-sending"
+    bool is_default = false;      // exactly one per rule
+    rule_index anchor = no_index; // an event
     // "from_date": the count starts on a fixed day (e.g. the entry into force of a regime)
     // instead of the date of an event; then `anchor` is no_index. (Added for issue 5.)
     std::optional<year_month_day> anchor_day;
@@ -119,8 +119,8 @@ struct window_info {
 // An automatic event at a deadline: either at the end of a window or after its own period.
 struct timer_info {
     std::string id;
-    rule_index event = no_index;      // the automatic event it sends
-    rule_index at_end_of = no_index;  // a window, or no_index when `readings` give the period
+    rule_index event = no_index;     // the automatic event it sends
+    rule_index at_end_of = no_index; // a window, or no_index when `readings` give the period
     std::vector<interpretation> readings;
     citation why;
 };

@@ -2,25 +2,31 @@
 // file:line:col and skipped.
 #include "echeance/history.hpp"
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace echeance {
 
 std::string_view to_string(channel c) noexcept {
     switch (c) {
-    case channel::none: return "";
-    case channel::web: return "web";
-    case channel::phone: return "phone";
-    case channel::post: return "post";
-    case channel::office: return "office";
-    case channel::email: return "email";
-    case channel::other: return "other";
+    case channel::none:
+        return "";
+    case channel::web:
+        return "web";
+    case channel::phone:
+        return "phone";
+    case channel::post:
+        return "post";
+    case channel::office:
+        return "office";
+    case channel::email:
+        return "email";
+    case channel::other:
+        return "other";
     }
     return "";
 }
@@ -200,9 +206,20 @@ bool split_csv(std::string_view line, std::vector<std::string>& fields,
     }
 }
 
-enum column : std::uint8_t { c_person, c_at, c_event, c_role, c_time, c_seq, c_territory, c_channel, c_data, c_count };
-constexpr std::string_view column_names[c_count] = {"person", "at", "event", "role", "time",
-                                                    "seq", "territory", "channel", "data"};
+enum column : std::uint8_t {
+    c_person,
+    c_at,
+    c_event,
+    c_role,
+    c_time,
+    c_seq,
+    c_territory,
+    c_channel,
+    c_data,
+    c_count
+};
+constexpr std::string_view column_names[c_count] = {
+    "person", "at", "event", "role", "time", "seq", "territory", "channel", "data"};
 
 } // namespace
 
@@ -465,7 +482,9 @@ void history_parser::add_line(std::string_view line, std::size_t line_no) {
         m.add_csv(line, line_no);
 }
 
-history_file history_parser::finish() { return std::move(impl_->out); }
+history_file history_parser::finish() {
+    return std::move(impl_->out);
+}
 
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
                            const std::string& file_name, history_parser::format f) {
@@ -473,7 +492,8 @@ history_file parse_history(std::string_view text, const ruleset& rules, const ca
     std::size_t no = 0, pos = 0;
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
-        std::string_view line = text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
+        std::string_view line =
+            text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         p.add_line(line, ++no);
         if (nl == std::string_view::npos) break;

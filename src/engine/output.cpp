@@ -1,12 +1,10 @@
 // Replay results as JSON Lines (stable key order) and as text for people.
+#include "count.hpp"
 #include "echeance/engine.hpp"
 
-#include "count.hpp"
-
+#include <algorithm>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-
-#include <algorithm>
 
 namespace echeance {
 
@@ -14,7 +12,9 @@ namespace {
 
 using ojson = nlohmann::ordered_json;
 
-std::string utc(date::sys_seconds t) { return date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+std::string utc(date::sys_seconds t) {
+    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+}
 
 ojson opt_day(const std::optional<year_month_day>& d) {
     return d ? ojson(format_date(*d)) : ojson(nullptr);
@@ -34,20 +34,28 @@ ojson ids(const std::vector<rule_index>& idx, const V& items) {
 
 const std::vector<interpretation>& readings_of(const ruleset& rules, const contested_count& c) {
     switch (c.what) {
-    case contested_count::kind::window: return rules.windows[c.rule].readings;
-    case contested_count::kind::timer: return rules.timers[c.rule].readings;
-    case contested_count::kind::obligation: return rules.obligations[c.rule].readings;
-    case contested_count::kind::retention: return rules.retentions[c.rule].readings;
+    case contested_count::kind::window:
+        return rules.windows[c.rule].readings;
+    case contested_count::kind::timer:
+        return rules.timers[c.rule].readings;
+    case contested_count::kind::obligation:
+        return rules.obligations[c.rule].readings;
+    case contested_count::kind::retention:
+        return rules.retentions[c.rule].readings;
     }
     return rules.windows[c.rule].readings;
 }
 
 const std::string& rule_id(const ruleset& rules, const contested_count& c) {
     switch (c.what) {
-    case contested_count::kind::window: return rules.windows[c.rule].id;
-    case contested_count::kind::timer: return rules.timers[c.rule].id;
-    case contested_count::kind::obligation: return rules.obligations[c.rule].id;
-    case contested_count::kind::retention: return rules.retentions[c.rule].id;
+    case contested_count::kind::window:
+        return rules.windows[c.rule].id;
+    case contested_count::kind::timer:
+        return rules.timers[c.rule].id;
+    case contested_count::kind::obligation:
+        return rules.obligations[c.rule].id;
+    case contested_count::kind::retention:
+        return rules.retentions[c.rule].id;
     }
     return rules.windows[c.rule].id;
 }
@@ -100,9 +108,7 @@ std::string list_ids(const std::vector<rule_index>& idx, const V& items) {
 
 std::string reason(const ruleset& rules, const history& h, const rejection& x) {
     using why = rejection::why;
-    auto text = [&](std::uint16_t t) {
-        return t < h.texts.size() ? h.texts[t] : std::string("?");
-    };
+    auto text = [&](std::uint16_t t) { return t < h.texts.size() ? h.texts[t] : std::string("?"); };
     switch (x.code) {
     case why::out_of_order:
         return fmt::format("dated {}, before the event of line {} ({})", format_date(x.day),
@@ -145,8 +151,7 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
                            allowed.size() > 1 ? "s" : "", list_ids(allowed, rules.states),
                            rules.states[x.state].id,
                            x.since ? " since " + format_date(*x.since) : std::string(),
-                           rules.states[x.state].kind == state_kind::final ? " (final)" : "",
-                           hint);
+                           rules.states[x.state].kind == state_kind::final ? " (final)" : "", hint);
     }
     case why::window_closed:
         return fmt::format("{} needs the window {}, closed on {} by {}", rules.events[x.event].id,
@@ -175,13 +180,15 @@ std::string message(const ruleset& rules, const replay_warning& w) {
         return fmt::format("several events on {} without a time or seq on each to order them: "
                            "taken in input order",
                            format_date(w.day));
-    case replay_warning::kind::count: return w.detail;
+    case replay_warning::kind::count:
+        return w.detail;
     case replay_warning::kind::automatic_not_applied:
         return fmt::format("{} {} on {}: {} does not apply in state {}",
                            w.from_timer ? "timer" : "retention",
                            w.from_timer ? rules.timers[w.rule].id : rules.retentions[w.rule].id,
                            format_date(w.day), rules.events[w.event].id, rules.states[w.state].id);
-    case replay_warning::kind::loop: return "too many automatic events";
+    case replay_warning::kind::loop:
+        return "too many automatic events";
     }
     return std::string();
 }
@@ -269,14 +276,15 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
         }
         case k::retention_kept: {
             const retention_info& x = rules.retentions[s.rule];
-            add(x.id, x.why.cite, fmt::format("{}: already archived, the first count stands", x.id));
+            add(x.id, x.why.cite,
+                fmt::format("{}: already archived, the first count stands", x.id));
             break;
         }
         case k::retention_restored: {
             const retention_info& x = rules.retentions[s.rule];
             add(x.id, x.why.cite,
-                fmt::format("{} restored by {} (archived since {})", x.id,
-                            rules.events[s.event].id, format_date(*s.other)));
+                fmt::format("{} restored by {} (archived since {})", x.id, rules.events[s.event].id,
+                            format_date(*s.other)));
             break;
         }
         case k::retention_not_restored: {
@@ -313,8 +321,7 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
             const timer_info& t = rules.timers[s.rule];
             add(t.id, t.why.cite,
                 fmt::format("timer {} fires at 24:00 on {}: {} from {}", t.id,
-                            format_date(*s.other), rules.events[s.event].id,
-                            format_date(s.day)));
+                            format_date(*s.other), rules.events[s.event].id, format_date(s.day)));
             break;
         }
         case k::retention_ended: {
@@ -476,7 +483,8 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
             list.push_back(std::move(y));
         }
         e["readings"] = std::move(list);
-        e["most_protective"] = c.most_protective ? ojson(rs[*c.most_protective].id) : ojson(nullptr);
+        e["most_protective"] =
+            c.most_protective ? ojson(rs[*c.most_protective].id) : ojson(nullptr);
         rd.push_back(std::move(e));
     }
     j["readings"] = std::move(rd);
@@ -531,7 +539,8 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
         std::string why;
         if (s.event != no_index) {
             why = rules.events[s.event].id +
-                  (s.role != no_index ? " by " + rules.roles[s.role].id : std::string(" (automatic)")) +
+                  (s.role != no_index ? " by " + rules.roles[s.role].id
+                                      : std::string(" (automatic)")) +
                   (s.line ? fmt::format(", line {}", s.line) : std::string()) +
                   (s.version != no_index ? ", " + vid(rules, s.version) : std::string());
         }
@@ -546,8 +555,9 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
             for (auto e : info.roles) roles += (roles.empty() ? "" : ", ") + rules.roles[e].id;
             std::string rd = reading_id(info.readings, w.reading);
             line(fmt::format("    {} by {}: until {} ({}{}, {})", evs, roles,
-                             w.last_day ? format_date(*w.last_day) + " 24:00 local time, " + utc(w.end_utc)
-                                        : std::string("its count has not started"),
+                             w.last_day
+                                 ? format_date(*w.last_day) + " 24:00 local time, " + utc(w.end_utc)
+                                 : std::string("its count has not started"),
                              info.id, rd.empty() ? rd : "; " + rd, vid(rules, w.version)));
         }
     }
@@ -630,7 +640,10 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
                                  x.last_day ? format_date(*x.last_day)
                                             : (x.anchor_day ? std::string("out of range")
                                                             : "not started (no " +
-                                                                  (in.anchor != no_index ? rules.events[in.anchor].id : std::string("anchor")) + ")"),
+                                                                  (in.anchor != no_index
+                                                                       ? rules.events[in.anchor].id
+                                                                       : std::string("anchor")) +
+                                                                  ")"),
                                  in.is_default ? "  default" : "",
                                  c.most_protective && *c.most_protective == x.reading
                                      ? "  most protective for the holder"
@@ -641,8 +654,9 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
     if (!r.warnings.empty()) {
         line("  warnings:");
         for (const auto& w : r.warnings)
-            line(fmt::format("    {}[{}] {}", w.line ? fmt::format("line {}: ", w.line) : std::string(),
-                             w.id, message(rules, w)));
+            line(fmt::format("    {}[{}] {}",
+                             w.line ? fmt::format("line {}: ", w.line) : std::string(), w.id,
+                             message(rules, w)));
     }
     if (explain && !r.explanation.empty()) {
         line("  explanation:");
@@ -650,7 +664,9 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
             line(fmt::format("    {} {}{}", format_date(s.day), s.text,
                              s.cite.empty() ? std::string()
                                             : fmt::format(" ({}{})", s.cite,
-                                                          s.version.empty() || s.version == "-" ? std::string() : "; " + s.version)));
+                                                          s.version.empty() || s.version == "-"
+                                                              ? std::string()
+                                                              : "; " + s.version)));
     }
     return o;
 }

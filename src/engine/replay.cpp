@@ -1,12 +1,10 @@
 // The state machine of a rule set, replayed over one person's history. See engine.hpp for the
 // semantics; docs/replay.md for the same in prose.
+#include "count.hpp"
 #include "echeance/engine.hpp"
 
-#include "count.hpp"
-
-#include <fmt/format.h>
-
 #include <algorithm>
+#include <fmt/format.h>
 #include <limits>
 
 namespace echeance {
@@ -19,8 +17,8 @@ constexpr std::int32_t none32 = -1;
 struct pending_anchor {
     enum class target : std::uint8_t { window, timer, obligation, retention, contested };
     target what = target::window;
-    std::uint32_t index = 0;   // slot (window, timer), instance (obligation, retention, contested)
-    std::uint8_t reading = 0;  // for contested: which result
+    std::uint32_t index = 0;  // slot (window, timer), instance (obligation, retention, contested)
+    std::uint8_t reading = 0; // for contested: which result
     rule_index anchor = no_index;
 };
 
@@ -230,16 +228,16 @@ private:
             if (a) {
                 c.results[i].anchor_day = a;
                 // A failed count is counted again: its warning is given once per count.
-                count_result r = i == known.reading && known.c.last_day
-                                     ? known.c
-                                     : count(k, rule, std::uint8_t(i), name, readings[i], *a,
-                                             where, false);
+                count_result r =
+                    i == known.reading && known.c.last_day
+                        ? known.c
+                        : count(k, rule, std::uint8_t(i), name, readings[i], *a, where, false);
                 c.results[i].last_day = r.last_day;
                 c.results[i].end_utc = r.end_utc;
                 c.results[i].version = r.version;
             } else {
-                w_.pending.push_back({pending_anchor::target::contested, ci, std::uint8_t(i),
-                                      readings[i].anchor});
+                w_.pending.push_back(
+                    {pending_anchor::target::contested, ci, std::uint8_t(i), readings[i].anchor});
             }
         }
         out_.readings.push_back(std::move(c));
@@ -248,10 +246,9 @@ private:
 
     void drop_pending(pending_anchor::target t, std::uint32_t index) {
         auto& p = w_.pending;
-        p.erase(std::remove_if(p.begin(), p.end(),
-                               [&](const pending_anchor& a) {
-                                   return a.what == t && a.index == index;
-                               }),
+        p.erase(std::remove_if(
+                    p.begin(), p.end(),
+                    [&](const pending_anchor& a) { return a.what == t && a.index == index; }),
                 p.end());
     }
 
@@ -275,9 +272,15 @@ private:
     // --- effects -------------------------------------------------------------------------
     void apply_effect(const effect& fx, rule_index ev, year_month_day day, territory where) {
         switch (fx.what) {
-        case effect::kind::open_window: open_window(fx.target, ev, day, where); break;
-        case effect::kind::close_window: close_window(fx.target, ev, day); break;
-        case effect::kind::start_timer: start_timer(fx.target, ev, day, where); break;
+        case effect::kind::open_window:
+            open_window(fx.target, ev, day, where);
+            break;
+        case effect::kind::close_window:
+            close_window(fx.target, ev, day);
+            break;
+        case effect::kind::start_timer:
+            start_timer(fx.target, ev, day, where);
+            break;
         case effect::kind::cancel_timer:
             if (w_.timers[fx.target].active) {
                 w_.timers[fx.target].active = false;
@@ -286,11 +289,21 @@ private:
                     s->event = ev;
             }
             break;
-        case effect::kind::start_obligation: oblige(fx.target, ev, day, where); break;
-        case effect::kind::discharge: discharge(fx.target, ev, day); break;
-        case effect::kind::archive: archive(fx.target, ev, day, where); break;
-        case effect::kind::restore: restore(fx.target, ev, day); break;
-        case effect::kind::purge: purge_now(fx.target, ev, day); break;
+        case effect::kind::start_obligation:
+            oblige(fx.target, ev, day, where);
+            break;
+        case effect::kind::discharge:
+            discharge(fx.target, ev, day);
+            break;
+        case effect::kind::archive:
+            archive(fx.target, ev, day, where);
+            break;
+        case effect::kind::restore:
+            restore(fx.target, ev, day);
+            break;
+        case effect::kind::purge:
+            purge_now(fx.target, ev, day);
+            break;
         }
     }
 
@@ -308,7 +321,8 @@ private:
         if (!info.readings.empty()) {
             const interpretation& r = info.readings[s.reading];
             if (auto a = anchor_of(r, ev, day)) {
-                count_result c = count(contested_count::kind::window, wi, s.reading, info.id, r, *a, where);
+                count_result c =
+                    count(contested_count::kind::window, wi, s.reading, info.id, r, *a, where);
                 known = {s.reading, c};
                 s.last_day = c.last_day;
                 s.end_utc = c.end_utc;
@@ -336,8 +350,8 @@ private:
         for (std::size_t t = 0; t < rules_.timers.size(); ++t)
             if (rules_.timers[t].at_end_of == wi && w_.timers[t].active) {
                 w_.timers[t].active = false;
-                if (auto* n = note(step_kind::timer_window_closed, day, version_on(day),
-                                   rule_index(t))) {
+                if (auto* n =
+                        note(step_kind::timer_window_closed, day, version_on(day), rule_index(t))) {
                     n->window = wi;
                     n->event = ev;
                 }
@@ -358,7 +372,8 @@ private:
         const interpretation& r = info.readings[s.reading];
         known_count known;
         if (auto a = anchor_of(r, ev, day)) {
-            count_result c = count(contested_count::kind::timer, ti, s.reading, info.id, r, *a, where);
+            count_result c =
+                count(contested_count::kind::timer, ti, s.reading, info.id, r, *a, where);
             known = {s.reading, c};
             s.last_day = c.last_day;
             s.end_utc = c.end_utc;
@@ -388,13 +403,15 @@ private:
         if (!info.readings.empty()) {
             const interpretation& r = info.readings[o.reading];
             if (auto a = anchor_of(r, ev, day)) {
-                count_result c = count(contested_count::kind::obligation, oi, o.reading, info.id, r, *a, where);
+                count_result c =
+                    count(contested_count::kind::obligation, oi, o.reading, info.id, r, *a, where);
                 known = {o.reading, c};
                 o.due = c.last_day;
                 o.end_utc = c.end_utc;
                 o.version = c.version;
             } else {
-                w_.pending.push_back({pending_anchor::target::obligation, idx, o.reading, r.anchor});
+                w_.pending.push_back(
+                    {pending_anchor::target::obligation, idx, o.reading, r.anchor});
             }
         }
         out_.obligations.push_back(o);
@@ -442,19 +459,21 @@ private:
         if (!info.readings.empty()) {
             const interpretation& in = info.readings[r.reading];
             if (auto a = anchor_of(in, ev, day)) {
-                count_result c = count(contested_count::kind::retention, ri, r.reading, info.id, in, *a, where);
+                count_result c =
+                    count(contested_count::kind::retention, ri, r.reading, info.id, in, *a, where);
                 known = {r.reading, c};
                 r.last_day = c.last_day;
                 if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
                 r.version = c.version;
             } else {
-                w_.pending.push_back({pending_anchor::target::retention, idx, r.reading, in.anchor});
+                w_.pending.push_back(
+                    {pending_anchor::target::retention, idx, r.reading, in.anchor});
             }
         }
         out_.retention.push_back(r);
         w_.retention_where.push_back(where);
-        open_contested(contested_count::kind::retention, ri, info.readings, ev, day, where,
-                       info.id, known);
+        open_contested(contested_count::kind::retention, ri, info.readings, ev, day, where, info.id,
+                       known);
     }
 
     void restore(rule_index ri, rule_index ev, year_month_day day) {
@@ -487,8 +506,7 @@ private:
         r.ended_on = day;
         r.purged_early = true;
         drop_pending(pending_anchor::target::retention, std::uint32_t(i));
-        if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri))
-            n->event = ev;
+        if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri)) n->event = ev;
     }
 
     // A pending anchor event happened: start the counts that waited for it.
@@ -524,8 +542,8 @@ private:
             case pending_anchor::target::obligation: {
                 auto& o = out_.obligations[p.index];
                 const auto& info = rules_.obligations[o.obligation];
-                count_result c = count(contested_count::kind::obligation, o.obligation, p.reading, info.id,
-                                       info.readings[p.reading], day, where);
+                count_result c = count(contested_count::kind::obligation, o.obligation, p.reading,
+                                       info.id, info.readings[p.reading], day, where);
                 o.due = c.last_day;
                 o.end_utc = c.end_utc;
                 o.version = c.version;
@@ -534,8 +552,8 @@ private:
             case pending_anchor::target::retention: {
                 auto& r = out_.retention[p.index];
                 const auto& info = rules_.retentions[r.retention];
-                count_result c = count(contested_count::kind::retention, r.retention, p.reading, info.id,
-                                       info.readings[p.reading], day, where);
+                count_result c = count(contested_count::kind::retention, r.retention, p.reading,
+                                       info.id, info.readings[p.reading], day, where);
                 r.last_day = c.last_day;
                 if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
                 r.version = c.version;
@@ -563,8 +581,8 @@ private:
                     name = &rules_.retentions[cc.rule].id;
                     break;
                 }
-                count_result c = count(cc.what, cc.rule, p.reading, *name, (*rs)[p.reading], day,
-                                       where, false);
+                count_result c =
+                    count(cc.what, cc.rule, p.reading, *name, (*rs)[p.reading], day, where, false);
                 auto& res = cc.results[p.reading];
                 res.anchor_day = day;
                 res.last_day = c.last_day;
@@ -642,8 +660,7 @@ private:
             return;
         }
         if (rules_.states[state_].kind == state_kind::final) {
-            if (auto* n = note(step_kind::automatic_not_applied, day, version_on(day),
-                               no_index)) {
+            if (auto* n = note(step_kind::automatic_not_applied, day, version_on(day), no_index)) {
                 n->event = ev;
                 n->flag = from_timer;
                 n->by = by;
@@ -781,8 +798,8 @@ private:
                 timer_slot& s = w_.timers[best_i];
                 s.active = false;
                 territory where = t.at_end_of != no_index ? w_.windows[t.at_end_of].where : s.where;
-                if (auto* n = note(step_kind::timer_fired, next, version_on(*best),
-                                   rule_index(best_i))) {
+                if (auto* n =
+                        note(step_kind::timer_fired, next, version_on(*best), rule_index(best_i))) {
                     n->event = t.event;
                     n->other = best;
                 }
@@ -849,8 +866,9 @@ void machine::order_events() {
                                       all_seq ? ev[i].seq : 0);
             };
             if (all_time || all_seq) {
-                small_stable_sort(o.begin() + std::ptrdiff_t(a), o.begin() + std::ptrdiff_t(b),
-                                  [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
+                small_stable_sort(
+                    o.begin() + std::ptrdiff_t(a), o.begin() + std::ptrdiff_t(b),
+                    [&](std::uint32_t x, std::uint32_t y) { return key(x) < key(y); });
                 for (std::size_t k = a; k + 1 < b; ++k)
                     if (key(o[k]) == key(o[k + 1])) {
                         flag(o[k]);
@@ -923,16 +941,16 @@ void machine::run() {
     for (std::size_t wi = 0; wi < w_.windows.size(); ++wi) {
         const window_slot& s = w_.windows[wi];
         if (!window_open(rule_index(wi), opt_.as_of)) continue;
-        out_.windows.push_back({rule_index(wi), s.reading, s.opened, s.last_day, s.end_utc,
-                                s.version});
+        out_.windows.push_back(
+            {rule_index(wi), s.reading, s.opened, s.last_day, s.end_utc, s.version});
     }
     for (std::size_t t = 0; t < rules_.timers.size(); ++t) {
         auto d = timer_due(rule_index(t));
         if (!d) continue;
         const timer_slot& s = w_.timers[t];
         const auto& info = rules_.timers[t];
-        date::sys_seconds at = info.at_end_of != no_index ? w_.windows[info.at_end_of].end_utc
-                                                          : s.end_utc;
+        date::sys_seconds at =
+            info.at_end_of != no_index ? w_.windows[info.at_end_of].end_utc : s.end_utc;
         rule_index v = info.at_end_of != no_index ? w_.windows[info.at_end_of].version : s.version;
         out_.scheduled.push_back({scheduled_move::source::timer, rule_index(t), info.event, *d,
                                   year_month_day(sys_days(*d) + date::days(1)), at, v});
@@ -941,16 +959,18 @@ void machine::run() {
         const auto& r = out_.retention[i];
         if (r.state != retention_status::status::archived || !r.last_day) continue;
         const auto& info = rules_.retentions[r.retention];
-        date::local_seconds end_local(date::local_days((sys_days(*r.last_day) + date::days(1)).time_since_epoch()));
-        date::sys_seconds at((end_local - cal_.utc_offset(w_.retention_where[i], end_local)).time_since_epoch());
+        date::local_seconds end_local(
+            date::local_days((sys_days(*r.last_day) + date::days(1)).time_since_epoch()));
+        date::sys_seconds at(
+            (end_local - cal_.utc_offset(w_.retention_where[i], end_local)).time_since_epoch());
         out_.scheduled.push_back({scheduled_move::source::retention, r.retention, info.purge_event,
                                   *r.last_day, *r.purge_on, at, r.version});
     }
     if (out_.scheduled.size() > 1)
         small_stable_sort(out_.scheduled.begin(), out_.scheduled.end(),
-                     [](const scheduled_move& a, const scheduled_move& b) {
-                         return a.last_day < b.last_day;
-                     });
+                          [](const scheduled_move& a, const scheduled_move& b) {
+                              return a.last_day < b.last_day;
+                          });
     for (auto& o : out_.obligations) {
         if (o.discharged_on) {
             o.state = obligation_status::status::discharged;
@@ -969,7 +989,8 @@ void machine::run() {
     // keeps the right longer), earliest for an obligation (the operator owes sooner) and a
     // retention (the data are kept shorter).
     for (auto& c : out_.readings) {
-        bool latest = c.what == contested_count::kind::window || c.what == contested_count::kind::timer;
+        bool latest =
+            c.what == contested_count::kind::window || c.what == contested_count::kind::timer;
         std::optional<std::uint8_t> best;
         for (const auto& r : c.results) {
             if (!r.last_day) continue;
@@ -987,12 +1008,12 @@ void machine::run() {
         small_stable_sort(out_.rejected.begin(), out_.rejected.end(), by_line);
     if (out_.warnings.size() > 1)
         small_stable_sort(out_.warnings.begin(), out_.warnings.end(),
-                     [](const replay_warning& a, const replay_warning& b) {
-                         auto k = [](std::uint32_t l) {
-                             return l ? l : std::numeric_limits<std::uint32_t>::max();
-                         };
-                         return k(a.line) < k(b.line);
-                     });
+                          [](const replay_warning& a, const replay_warning& b) {
+                              auto k = [](std::uint32_t l) {
+                                  return l ? l : std::numeric_limits<std::uint32_t>::max();
+                              };
+                              return k(a.line) < k(b.line);
+                          });
 }
 
 } // namespace
@@ -1017,42 +1038,57 @@ void choose_reading(const ruleset& rules, replay_options& options, std::string_v
             }
             known += (known.empty() ? "" : ", ") + rs[k].id;
         }
-        throw error("echeance.replay.unknown_reading",
-                    fmt::format("{} has no reading \"{}\" (expected one of: {})", rule, reading,
-                                known));
+        throw error(
+            "echeance.replay.unknown_reading",
+            fmt::format("{} has no reading \"{}\" (expected one of: {})", rule, reading, known));
     };
-    if (auto i = rules.find_window(rule); i != no_index) return pick(rules.windows[i].readings, options.readings.windows, i);
-    if (auto i = rules.find_timer(rule); i != no_index) return pick(rules.timers[i].readings, options.readings.timers, i);
-    if (auto i = rules.find_obligation(rule); i != no_index) return pick(rules.obligations[i].readings, options.readings.obligations, i);
-    if (auto i = rules.find_retention(rule); i != no_index) return pick(rules.retentions[i].readings, options.readings.retentions, i);
-    throw error("echeance.replay.unknown_reading",
-                fmt::format("no window, timer, obligation or retention \"{}\" in {}", rule, rules.id));
+    if (auto i = rules.find_window(rule); i != no_index)
+        return pick(rules.windows[i].readings, options.readings.windows, i);
+    if (auto i = rules.find_timer(rule); i != no_index)
+        return pick(rules.timers[i].readings, options.readings.timers, i);
+    if (auto i = rules.find_obligation(rule); i != no_index)
+        return pick(rules.obligations[i].readings, options.readings.obligations, i);
+    if (auto i = rules.find_retention(rule); i != no_index)
+        return pick(rules.retentions[i].readings, options.readings.retentions, i);
+    throw error(
+        "echeance.replay.unknown_reading",
+        fmt::format("no window, timer, obligation or retention \"{}\" in {}", rule, rules.id));
 }
 
 std::string_view to_string(obligation_status::status s) noexcept {
     switch (s) {
-    case obligation_status::status::due: return "due";
-    case obligation_status::status::discharged: return "discharged";
-    case obligation_status::status::overdue: return "overdue";
+    case obligation_status::status::due:
+        return "due";
+    case obligation_status::status::discharged:
+        return "discharged";
+    case obligation_status::status::overdue:
+        return "overdue";
     }
     return "due";
 }
 
 std::string_view to_string(retention_status::status s) noexcept {
     switch (s) {
-    case retention_status::status::archived: return "archived";
-    case retention_status::status::restored: return "restored";
-    case retention_status::status::purged: return "purged";
+    case retention_status::status::archived:
+        return "archived";
+    case retention_status::status::restored:
+        return "restored";
+    case retention_status::status::purged:
+        return "purged";
     }
     return "archived";
 }
 
 std::string_view to_string(contested_count::kind k) noexcept {
     switch (k) {
-    case contested_count::kind::window: return "window";
-    case contested_count::kind::timer: return "timer";
-    case contested_count::kind::obligation: return "obligation";
-    case contested_count::kind::retention: return "retention";
+    case contested_count::kind::window:
+        return "window";
+    case contested_count::kind::timer:
+        return "timer";
+    case contested_count::kind::obligation:
+        return "obligation";
+    case contested_count::kind::retention:
+        return "retention";
     }
     return "window";
 }

@@ -1,16 +1,17 @@
 // Static checks of a loaded rule set: what the loader cannot see one value at a time.
 #include "echeance/check.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <deque>
+#include <fmt/format.h>
 
 namespace echeance {
 
 namespace {
 
-std::string q(const std::string& s) { return "\"" + s + "\""; }
+std::string q(const std::string& s) {
+    return "\"" + s + "\"";
+}
 
 class checker {
 public:
@@ -38,8 +39,8 @@ private:
     std::vector<finding> out_;
 
     void add(finding::severity level, const char* what, const citation& at, std::string message) {
-        out_.push_back(finding{level, error(std::string("echeance.check.") + what,
-                                            std::move(message), at.at)});
+        out_.push_back(finding{
+            level, error(std::string("echeance.check.") + what, std::move(message), at.at)});
     }
     void error_(const char* what, const citation& at, std::string message) {
         add(finding::severity::error, what, at, std::move(message));
@@ -89,8 +90,8 @@ private:
             const state_info& st = r_.states[s];
             if (!reached[s] && r_.initial_state < n)
                 warning("unreachable_state", st.why,
-                        fmt::format("state {} cannot be reached from the initial state {}", q(st.id),
-                                    q(r_.states[r_.initial_state].id)));
+                        fmt::format("state {} cannot be reached from the initial state {}",
+                                    q(st.id), q(r_.states[r_.initial_state].id)));
             if (st.kind == state_kind::final) continue;
             bool way_out = false;
             for (const auto& e : r_.events)
@@ -111,13 +112,15 @@ private:
             for (const auto& t : e.transitions) {
                 for (rule_index s : t.from)
                     if (s < r_.states.size() && r_.states[s].kind == state_kind::final)
-                        error_("final_state_left", t.why,
-                               fmt::format("event {} leaves final state {} (a final state cannot be "
-                                           "left; make it \"live\")",
-                                           q(e.id), q(r_.states[s].id)));
+                        error_(
+                            "final_state_left", t.why,
+                            fmt::format("event {} leaves final state {} (a final state cannot be "
+                                        "left; make it \"live\")",
+                                        q(e.id), q(r_.states[s].id)));
                 if (t.window < r_.windows.size()) {
                     const window_info& w = r_.windows[t.window];
-                    if (std::find(w.events.begin(), w.events.end(), rule_index(i)) == w.events.end())
+                    if (std::find(w.events.begin(), w.events.end(), rule_index(i)) ==
+                        w.events.end())
                         warning("window_event_mismatch", t.why,
                                 fmt::format("event {} depends on window {}, which does not list it "
                                             "in \"events\"",
@@ -140,11 +143,13 @@ private:
             if (!someone)
                 error_("unsendable_event", e.why,
                        e.roles.empty()
-                           ? fmt::format("event {} can be sent by no role (\"roles\" is empty)", q(e.id))
-                           : fmt::format("event {} can be sent by no role (only \"system\", which sends "
-                                         "automatic events only: add a role or mark it "
-                                         "\"automatic\": true)",
-                                         q(e.id)));
+                           ? fmt::format("event {} can be sent by no role (\"roles\" is empty)",
+                                         q(e.id))
+                           : fmt::format(
+                                 "event {} can be sent by no role (only \"system\", which sends "
+                                 "automatic events only: add a role or mark it "
+                                 "\"automatic\": true)",
+                                 q(e.id)));
         }
     }
 
@@ -163,8 +168,9 @@ private:
                 for (const auto& t : e.transitions) used = used || t.window == i;
             for (const auto& t : r_.timers) used = used || t.at_end_of == i;
             if (!used)
-                warning("unused_window", w.why,
-                        fmt::format("window {} restricts no transition and ends no timer", q(w.id)));
+                warning(
+                    "unused_window", w.why,
+                    fmt::format("window {} restricts no transition and ends no timer", q(w.id)));
         }
     }
 
@@ -194,7 +200,8 @@ private:
                 };
                 bool can = may_send(e);
                 for (const auto& x : r_.events)
-                    can = can || (may_send(x) && event_has(x, effect::kind::discharge, rule_index(i)));
+                    can = can ||
+                          (may_send(x) && event_has(x, effect::kind::discharge, rule_index(i)));
                 if (!can)
                     error_("undischargeable_obligation", o.why,
                            fmt::format("obligation {} binds role {}, which may not send its "
@@ -239,6 +246,8 @@ private:
 
 } // namespace
 
-std::vector<finding> check(const ruleset& rules) { return checker(rules).run(); }
+std::vector<finding> check(const ruleset& rules) {
+    return checker(rules).run();
+}
 
 } // namespace echeance

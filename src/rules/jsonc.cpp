@@ -6,12 +6,18 @@ namespace echeance::rules::jsonc {
 
 const char* kind_name(value::kind k) noexcept {
     switch (k) {
-    case value::kind::null: return "null";
-    case value::kind::boolean: return "true or false";
-    case value::kind::number: return "a number";
-    case value::kind::string: return "a string";
-    case value::kind::array: return "an array";
-    case value::kind::object: return "an object";
+    case value::kind::null:
+        return "null";
+    case value::kind::boolean:
+        return "true or false";
+    case value::kind::number:
+        return "a number";
+    case value::kind::string:
+        return "a string";
+    case value::kind::array:
+        return "an array";
+    case value::kind::object:
+        return "an object";
     }
     return "a value";
 }
@@ -32,7 +38,8 @@ public:
         skip_space();
         value v = parse_value(0);
         skip_space();
-        if (i_ < s_.size()) fail(here(), "unexpected " + describe_here() + " after the end of the document");
+        if (i_ < s_.size())
+            fail(here(), "unexpected " + describe_here() + " after the end of the document");
         return v;
     }
 
@@ -101,15 +108,29 @@ private:
         v.at = here();
         char c = peek();
         switch (c) {
-        case '{': parse_object(v, depth + 1); break;
-        case '[': parse_array(v, depth + 1); break;
+        case '{':
+            parse_object(v, depth + 1);
+            break;
+        case '[':
+            parse_array(v, depth + 1);
+            break;
         case '"':
             v.type = value::kind::string;
             parse_string(v.text, &v.plain);
             break;
-        case 't': literal("true", v); v.type = value::kind::boolean; v.boolean = true; break;
-        case 'f': literal("false", v); v.type = value::kind::boolean; break;
-        case 'n': literal("null", v); v.type = value::kind::null; break;
+        case 't':
+            literal("true", v);
+            v.type = value::kind::boolean;
+            v.boolean = true;
+            break;
+        case 'f':
+            literal("false", v);
+            v.type = value::kind::boolean;
+            break;
+        case 'n':
+            literal("null", v);
+            v.type = value::kind::null;
+            break;
         default:
             if (c == '-' || (c >= '0' && c <= '9')) {
                 parse_number(v);
@@ -128,7 +149,8 @@ private:
         for (std::size_t k = 0; k < word.size(); ++k) advance();
         if (!at_end()) {
             char c = peek();
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '_')
                 fail(v.at, "expected a value (strings must be in double quotes)");
         }
     }
@@ -148,13 +170,15 @@ private:
         }
         if (!at_end() && peek() == '.') {
             advance();
-            if (at_end() || !digit(peek())) fail(here(), "invalid number (expected a digit after '.')");
+            if (at_end() || !digit(peek()))
+                fail(here(), "invalid number (expected a digit after '.')");
             while (!at_end() && digit(peek())) advance();
         }
         if (!at_end() && (peek() == 'e' || peek() == 'E')) {
             advance();
             if (!at_end() && (peek() == '+' || peek() == '-')) advance();
-            if (at_end() || !digit(peek())) fail(here(), "invalid number (expected a digit in the exponent)");
+            if (at_end() || !digit(peek()))
+                fail(here(), "invalid number (expected a digit in the exponent)");
             while (!at_end() && digit(peek())) advance();
         }
         v.text.assign(s_.substr(start, i_ - start));
@@ -166,10 +190,14 @@ private:
             if (at_end()) fail(esc, "invalid \\u escape (expected four hexadecimal digits)");
             char c = peek();
             unsigned d;
-            if (c >= '0' && c <= '9') d = unsigned(c - '0');
-            else if (c >= 'a' && c <= 'f') d = unsigned(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F') d = unsigned(c - 'A' + 10);
-            else fail(esc, "invalid \\u escape (expected four hexadecimal digits)");
+            if (c >= '0' && c <= '9')
+                d = unsigned(c - '0');
+            else if (c >= 'a' && c <= 'f')
+                d = unsigned(c - 'a' + 10);
+            else if (c >= 'A' && c <= 'F')
+                d = unsigned(c - 'A' + 10);
+            else
+                fail(esc, "invalid \\u escape (expected four hexadecimal digits)");
             u = u * 16 + d;
             advance();
         }
@@ -200,10 +228,17 @@ private:
         unsigned char c = static_cast<unsigned char>(peek());
         std::size_t n;
         unsigned cp;
-        if (c >= 0xC2 && c <= 0xDF) { n = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 2; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 3; cp = c & 0x07; }
-        else fail(at, "invalid UTF-8 in string");
+        if (c >= 0xC2 && c <= 0xDF) {
+            n = 1;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            cp = c & 0x07;
+        } else
+            fail(at, "invalid UTF-8 in string");
         if (i_ + n >= s_.size()) fail(at, "invalid UTF-8 in string");
         for (std::size_t k = 1; k <= n; ++k) {
             unsigned char d = static_cast<unsigned char>(s_[i_ + k]);
@@ -231,7 +266,8 @@ private:
             }
             if (c < 0x20) {
                 if (c == '\n') fail(start, "unterminated string (a string cannot span lines)");
-                fail(here(), fmt::format("control character U+{:04X} in string (escape it)", unsigned(c)));
+                fail(here(),
+                     fmt::format("control character U+{:04X} in string (escape it)", unsigned(c)));
             }
             if (c == '\\') {
                 if (plain) *plain = false;
@@ -241,31 +277,52 @@ private:
                 char e = peek();
                 advance();
                 switch (e) {
-                case '"': out += '"'; break;
-                case '\\': out += '\\'; break;
-                case '/': out += '/'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'n': out += '\n'; break;
-                case 'r': out += '\r'; break;
-                case 't': out += '\t'; break;
+                case '"':
+                    out += '"';
+                    break;
+                case '\\':
+                    out += '\\';
+                    break;
+                case '/':
+                    out += '/';
+                    break;
+                case 'b':
+                    out += '\b';
+                    break;
+                case 'f':
+                    out += '\f';
+                    break;
+                case 'n':
+                    out += '\n';
+                    break;
+                case 'r':
+                    out += '\r';
+                    break;
+                case 't':
+                    out += '\t';
+                    break;
                 case 'u': {
                     unsigned cp = hex4(esc);
-                    if (cp >= 0xDC00 && cp <= 0xDFFF) fail(esc, "invalid \\u escape (lone low surrogate)");
+                    if (cp >= 0xDC00 && cp <= 0xDFFF)
+                        fail(esc, "invalid \\u escape (lone low surrogate)");
                     if (cp >= 0xD800 && cp <= 0xDBFF) {
                         if (i_ + 1 >= s_.size() || peek() != '\\' || s_[i_ + 1] != 'u')
-                            fail(esc, "invalid \\u escape (high surrogate without its low surrogate)");
+                            fail(esc,
+                                 "invalid \\u escape (high surrogate without its low surrogate)");
                         advance();
                         advance();
                         unsigned lo = hex4(esc);
                         if (lo < 0xDC00 || lo > 0xDFFF)
-                            fail(esc, "invalid \\u escape (high surrogate without its low surrogate)");
+                            fail(esc,
+                                 "invalid \\u escape (high surrogate without its low surrogate)");
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     }
                     append_utf8(out, cp);
                     break;
                 }
-                default: fail(esc, "invalid escape in string (expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)");
+                default:
+                    fail(esc, "invalid escape in string (expected \\\" \\\\ \\/ \\b \\f \\n \\r "
+                              "\\t or \\uXXXX)");
                 }
                 continue;
             }
@@ -326,7 +383,8 @@ private:
             parse_string(m.key, nullptr);
             skip_space();
             if (at_end() || peek() != ':')
-                fail(here(), "expected ':' after the key \"" + m.key + "\", found " + describe_here());
+                fail(here(),
+                     "expected ':' after the key \"" + m.key + "\", found " + describe_here());
             advance();
             skip_space();
             m.val = parse_value(depth);

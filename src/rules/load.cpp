@@ -8,12 +8,11 @@
 #include "rules/jsonc.hpp"
 #include "rules/names.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -30,12 +29,15 @@ using vkind = rules::jsonc::value::kind;
 
 constexpr std::size_t max_items = no_index; // indexes 0 .. 0xFFFE
 
-std::string qt(std::string_view s) { return fmt::format("\"{}\"", s); }
+std::string qt(std::string_view s) {
+    return fmt::format("\"{}\"", s);
+}
 
 bool valid_id(std::string_view id) noexcept {
     if (id.empty() || id[0] < 'a' || id[0] > 'z') return false;
     for (char c : id)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-'))
+            return false;
     return true;
 }
 
@@ -131,9 +133,8 @@ private:
             }
             if (f.found[slot]) {
                 err(m.key_at, "duplicate_key",
-                    fmt::format("duplicate key {} in {} (first at line {}, column {})",
-                                qt(m.key), subject, f.found[slot]->key_at.line,
-                                f.found[slot]->key_at.column));
+                    fmt::format("duplicate key {} in {} (first at line {}, column {})", qt(m.key),
+                                subject, f.found[slot]->key_at.line, f.found[slot]->key_at.column));
                 continue;
             }
             f.found[slot] = &m;
@@ -147,7 +148,8 @@ private:
         if (!v) return nullptr;
         return typed_value(*v, key, want, subject);
     }
-    const value* typed_value(const value& v, const char* key, vkind want, const std::string& subject) {
+    const value* typed_value(const value& v, const char* key, vkind want,
+                             const std::string& subject) {
         if (v.type == want) return &v;
         err(v.at, "wrong_type",
             fmt::format("\"{}\" of {} must be {} (found {})", key, subject,
@@ -260,7 +262,8 @@ private:
         }
         if (non_empty && v->items.empty())
             err(v->at, "empty_list",
-                fmt::format("\"{}\" of {} is empty (expected at least one {})", key, subject, t.kind));
+                fmt::format("\"{}\" of {} is empty (expected at least one {})", key, subject,
+                            t.kind));
         for (const value& item : v->items) {
             rule_index i = ref(item, t, subject, key, phrase);
             if (i == no_index) continue;
@@ -363,8 +366,9 @@ private:
         rules_.why = read_citation(root, f, subject, root.at);
         if (const value* d = typed(f, "defaults", vkind::object, subject)) read_defaults(*d);
 
-        const value* versions = required(root, f, "versions", vkind::array, subject,
-                                         "an array of versions, each with \"id\", \"from\" and \"cite\"");
+        const value* versions =
+            required(root, f, "versions", vkind::array, subject,
+                     "an array of versions, each with \"id\", \"from\" and \"cite\"");
         auto section = [&](const char* key, bool needed) -> const value* {
             if (needed)
                 return required(root, f, key, vkind::object, subject,
@@ -390,7 +394,8 @@ private:
         auto retention_members = declare(retention, retentions_);
 
         rules_.roles.resize(role_members.size());
-        for (std::size_t i = 0; i < role_members.size(); ++i) read_role(*role_members[i], rules_.roles[i]);
+        for (std::size_t i = 0; i < role_members.size(); ++i)
+            read_role(*role_members[i], rules_.roles[i]);
         rules_.states.resize(state_members.size());
         for (std::size_t i = 0; i < state_members.size(); ++i)
             read_state(*state_members[i], rules_.states[i], rule_index(i));
@@ -401,12 +406,14 @@ private:
             err(states->at, "initial_state",
                 "no state is declared (expected exactly one initial state)");
         rules_.events.resize(event_members.size());
-        for (std::size_t i = 0; i < event_members.size(); ++i) read_event(*event_members[i], rules_.events[i]);
+        for (std::size_t i = 0; i < event_members.size(); ++i)
+            read_event(*event_members[i], rules_.events[i]);
         rules_.windows.resize(window_members.size());
         for (std::size_t i = 0; i < window_members.size(); ++i)
             read_window(*window_members[i], rules_.windows[i]);
         rules_.timers.resize(timer_members.size());
-        for (std::size_t i = 0; i < timer_members.size(); ++i) read_timer(*timer_members[i], rules_.timers[i]);
+        for (std::size_t i = 0; i < timer_members.size(); ++i)
+            read_timer(*timer_members[i], rules_.timers[i]);
         rules_.obligations.resize(obligation_members.size());
         for (std::size_t i = 0; i < obligation_members.size(); ++i)
             read_obligation(*obligation_members[i], rules_.obligations[i]);
@@ -454,12 +461,14 @@ private:
             bool has_from = false;
             if (!v.is_object()) {
                 err(v.at, "wrong_type",
-                    fmt::format("{} must be an object with \"id\", \"from\" and \"cite\" (found {})",
-                                subject, rules::jsonc::kind_name(v.type)));
+                    fmt::format(
+                        "{} must be an object with \"id\", \"from\" and \"cite\" (found {})",
+                        subject, rules::jsonc::kind_name(v.type)));
                 ok = false;
                 continue;
             }
-            fields f = read_fields(v, {"id", "from", "published", "cite", "source", "note"}, subject);
+            fields f =
+                read_fields(v, {"id", "from", "published", "cite", "source", "note"}, subject);
             if (const value* id = required(v, f, "id", vkind::string, subject,
                                            "a version id, e.g. \"general-2022\"")) {
                 subject = fmt::format("version {}", qt(id->text));
@@ -568,7 +577,8 @@ private:
         const value* from = f.val("from");
         if (!from)
             err(obj.at, "missing_key",
-                fmt::format("{} has no \"from\" (expected the states in which it is allowed)", subject));
+                fmt::format("{} has no \"from\" (expected the states in which it is allowed)",
+                            subject));
         t.from = ref_list(from, states_, event_subject, "from", "starts from", true);
         const value* to = f.val("to");
         if (!to)
@@ -576,7 +586,8 @@ private:
                 fmt::format("{} has no \"to\" (expected the state it leads to)", subject));
         else
             t.to = ref(*to, states_, event_subject, "to", "goes to");
-        if (const value* w = f.val("window")) t.window = ref(*w, windows_, event_subject, "window", "depends on");
+        if (const value* w = f.val("window"))
+            t.window = ref(*w, windows_, event_subject, "window", "depends on");
         t.why = inherited;
         return t;
     }
@@ -587,8 +598,8 @@ private:
         if (!object_or_error(m, "event", "\"roles\", \"from\", \"to\" and \"cite\"")) return;
         const value& obj = m.val;
         fields f = read_fields(obj,
-                               {"title", "roles", "automatic", "from", "to", "window", "transitions",
-                                "effects", "cite", "source", "note"},
+                               {"title", "roles", "automatic", "from", "to", "window",
+                                "transitions", "effects", "cite", "source", "note"},
                                subject);
         out.title = optional_string(f, "title", subject);
         out.automatic = read_bool(f, "automatic", subject);
@@ -603,9 +614,10 @@ private:
             for (const value& r : roles->items)
                 if (r.is_string() && r.text != "system" && roles_.find(r.text) != no_index)
                     err(r.at, "automatic_role",
-                        fmt::format("automatic {} may be sent by role {} (expected only "
-                                    "\"system\": automatic events are sent by timers and retention)",
-                                    subject, qt(r.text)));
+                        fmt::format(
+                            "automatic {} may be sent by role {} (expected only "
+                            "\"system\": automatic events are sent by timers and retention)",
+                            subject, qt(r.text)));
         }
         out.why = read_citation(obj, f, subject, m.key_at);
 
@@ -620,7 +632,8 @@ private:
             if (const value* arr = typed_value(list->val, "transitions", vkind::array, subject)) {
                 if (arr->items.empty())
                     err(arr->at, "empty_list",
-                        fmt::format("\"transitions\" of {} is empty (expected at least one)", subject));
+                        fmt::format("\"transitions\" of {} is empty (expected at least one)",
+                                    subject));
                 for (std::size_t n = 0; n < arr->items.size(); ++n) {
                     const value& t = arr->items[n];
                     std::string ts = fmt::format("transition {} of {}", n + 1, subject);
@@ -680,16 +693,43 @@ private:
         effect fx;
         const table* t = nullptr;
         const char* phrase = "";
-        if (m.key == "open") { fx.what = effect::kind::open_window; t = &windows_; phrase = "opens"; }
-        else if (m.key == "close") { fx.what = effect::kind::close_window; t = &windows_; phrase = "closes"; }
-        else if (m.key == "start") { fx.what = effect::kind::start_timer; t = &timers_; phrase = "starts"; }
-        else if (m.key == "cancel") { fx.what = effect::kind::cancel_timer; t = &timers_; phrase = "cancels"; }
-        else if (m.key == "oblige") { fx.what = effect::kind::start_obligation; t = &obligations_; phrase = "creates"; }
-        else if (m.key == "discharge") { fx.what = effect::kind::discharge; t = &obligations_; phrase = "discharges"; }
-        else if (m.key == "archive") { fx.what = effect::kind::archive; t = &retentions_; phrase = "archives into"; }
-        else if (m.key == "restore") { fx.what = effect::kind::restore; t = &retentions_; phrase = "restores"; }
-        else if (m.key == "purge") { fx.what = effect::kind::purge; t = &retentions_; phrase = "purges"; }
-        else {
+        if (m.key == "open") {
+            fx.what = effect::kind::open_window;
+            t = &windows_;
+            phrase = "opens";
+        } else if (m.key == "close") {
+            fx.what = effect::kind::close_window;
+            t = &windows_;
+            phrase = "closes";
+        } else if (m.key == "start") {
+            fx.what = effect::kind::start_timer;
+            t = &timers_;
+            phrase = "starts";
+        } else if (m.key == "cancel") {
+            fx.what = effect::kind::cancel_timer;
+            t = &timers_;
+            phrase = "cancels";
+        } else if (m.key == "oblige") {
+            fx.what = effect::kind::start_obligation;
+            t = &obligations_;
+            phrase = "creates";
+        } else if (m.key == "discharge") {
+            fx.what = effect::kind::discharge;
+            t = &obligations_;
+            phrase = "discharges";
+        } else if (m.key == "archive") {
+            fx.what = effect::kind::archive;
+            t = &retentions_;
+            phrase = "archives into";
+        } else if (m.key == "restore") {
+            fx.what = effect::kind::restore;
+            t = &retentions_;
+            phrase = "restores";
+        } else if (m.key == "purge") {
+            fx.what = effect::kind::purge;
+            t = &retentions_;
+            phrase = "purges";
+        } else {
             err(m.key_at, "unknown_effect",
                 fmt::format("unknown effect {} in {}{}", qt(m.key), subject,
                             rules::suggestion(m.key, verbs, "effect")));
@@ -716,7 +756,8 @@ private:
         base.policy = inherited.policy.value_or(rules_.defaults.policy);
         if (!f.get("period")) {
             err(obj.at, "missing_key",
-                fmt::format("{} has no \"period\" (expected an ISO 8601 period, e.g. \"P6W\")", subject));
+                fmt::format("{} has no \"period\" (expected an ISO 8601 period, e.g. \"P6W\")",
+                            subject));
         } else if (auto p = read_period(f.val("period"), subject)) {
             base.length = *p;
         }
@@ -747,8 +788,9 @@ private:
             seen.emplace(o.key, o.key_at);
             rule_index vi = versions_.find(o.key);
             if (vi == no_index) {
-                std::string hint = versions_.ids.empty() ? " (no version is declared)"
-                                                         : rules::suggestion(o.key, versions_.ids, "version");
+                std::string hint = versions_.ids.empty()
+                                       ? " (no version is declared)"
+                                       : rules::suggestion(o.key, versions_.ids, "version");
                 err(o.key_at, "unknown_version",
                     fmt::format("{} overrides unknown version {}{}", subject, qt(o.key), hint));
                 continue;
@@ -826,8 +868,7 @@ private:
         inherited.rule = read_convention(f.val("convention"), subject);
         if (!inherited.rule) inherited.rule = fallback;
         inherited.policy = read_month_end(f.val("month_end"), subject);
-        if (const member* vm = f.get("versions"))
-            read_timing_versions_misplaced(*vm, subject);
+        if (const member* vm = f.get("versions")) read_timing_versions_misplaced(*vm, subject);
         const value* v = typed_value(list->val, "interpretations", vkind::object, subject);
         if (!v) return out;
         std::unordered_map<std::string, position> seen;
@@ -903,10 +944,11 @@ private:
         std::string subject = fmt::format("window {}", qt(m.key));
         out.id = m.key;
         if (!object_or_error(m, "window", "\"events\", \"roles\", a count and \"cite\"")) return;
-        fields f = read_fields(m.val,
-                               {"events", "roles", "period", "convention", "month_end", "from_event",
-                                "from_date", "versions", "interpretations", "cite", "source", "note"},
-                               subject);
+        fields f =
+            read_fields(m.val,
+                        {"events", "roles", "period", "convention", "month_end", "from_event",
+                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                        subject);
         if (!f.get("events"))
             err(m.val.at, "missing_key",
                 fmt::format("{} has no \"events\" (expected the events it allows)", subject));
@@ -919,7 +961,8 @@ private:
         out.readings = read_count(m.val, f, subject, out.why, "\"period\" or \"interpretations\"");
     }
 
-    void check_automatic(const value& v, rule_index e, const std::string& subject, const char* key) {
+    void check_automatic(const value& v, rule_index e, const std::string& subject,
+                         const char* key) {
         if (e == no_index || e >= rules_.events.size()) return;
         // Events are read before timers and retention: the flag is known.
         if (!rules_.events[e].automatic)
@@ -932,18 +975,20 @@ private:
     void read_timer(const member& m, timer_info& out) {
         std::string subject = fmt::format("timer {}", qt(m.key));
         out.id = m.key;
-        if (!object_or_error(m, "timer", "\"event\", a count or \"at_end_of\", and \"cite\"")) return;
-        fields f = read_fields(m.val,
-                               {"event", "at_end_of", "period", "convention", "month_end",
-                                "from_event", "from_date", "versions", "interpretations", "cite", "source",
-                                "note"},
-                               subject);
+        if (!object_or_error(m, "timer", "\"event\", a count or \"at_end_of\", and \"cite\""))
+            return;
+        fields f =
+            read_fields(m.val,
+                        {"event", "at_end_of", "period", "convention", "month_end", "from_event",
+                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                        subject);
         if (const value* e = f.val("event")) {
             out.event = ref(*e, events_, subject, "event", "sends");
             check_automatic(*e, out.event, subject, "event");
         } else {
             err(m.val.at, "missing_key",
-                fmt::format("{} has no \"event\" (expected the automatic event it sends)", subject));
+                fmt::format("{} has no \"event\" (expected the automatic event it sends)",
+                            subject));
         }
         out.why = read_citation(m.val, f, subject, m.key_at);
         const member* end = f.get("at_end_of");
@@ -971,10 +1016,11 @@ private:
         std::string subject = fmt::format("obligation {}", qt(m.key));
         out.id = m.key;
         if (!object_or_error(m, "obligation", "\"role\", \"event\", a count and \"cite\"")) return;
-        fields f = read_fields(m.val,
-                               {"role", "event", "period", "convention", "month_end", "from_event",
-                                "from_date", "versions", "interpretations", "cite", "source", "note"},
-                               subject);
+        fields f =
+            read_fields(m.val,
+                        {"role", "event", "period", "convention", "month_end", "from_event",
+                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                        subject);
         if (const value* r = f.val("role"))
             out.role = ref(*r, roles_, subject, "role", "binds");
         else
@@ -984,7 +1030,8 @@ private:
             out.event = ref(*e, events_, subject, "event", "is discharged by");
         else
             err(m.val.at, "missing_key",
-                fmt::format("{} has no \"event\" (expected the event that discharges it)", subject));
+                fmt::format("{} has no \"event\" (expected the event that discharges it)",
+                            subject));
         out.why = read_citation(m.val, f, subject, m.key_at);
         // An obligation owed to the holder counts plain unless the rule says otherwise: no
         // extension past weekends and holidays is the most protective reading (issue 5).
@@ -995,12 +1042,13 @@ private:
     void read_retention(const member& m, retention_info& out) {
         std::string subject = fmt::format("retention {}", qt(m.key));
         out.id = m.key;
-        if (!object_or_error(m, "retention", "\"what\", a count, \"purge_event\" and \"cite\"")) return;
-        fields f = read_fields(m.val,
-                               {"what", "purge_event", "period", "convention", "month_end",
-                                "from_event", "from_date", "versions", "interpretations", "cite", "source",
-                                "note"},
-                               subject);
+        if (!object_or_error(m, "retention", "\"what\", a count, \"purge_event\" and \"cite\""))
+            return;
+        fields f =
+            read_fields(m.val,
+                        {"what", "purge_event", "period", "convention", "month_end", "from_event",
+                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                        subject);
         out.what = optional_string(f, "what", subject);
         if (const value* e = f.val("purge_event")) {
             out.purge_event = ref(*e, events_, subject, "purge_event", "purges with");
@@ -1030,7 +1078,8 @@ load_result load_ruleset_text(std::string_view text, const std::string& file_nam
 load_result load_ruleset_file(const std::string& path) {
     std::string file = path;
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) file = (std::filesystem::path(path) / "ruleset.json").string();
+    if (std::filesystem::is_directory(path, ec))
+        file = (std::filesystem::path(path) / "ruleset.json").string();
     std::string text;
     std::string why = read_all(file, text);
     if (!why.empty() || std::filesystem::is_directory(file, ec)) {

@@ -136,15 +136,33 @@ private:
         json out = json::array();
         for (const auto& fx : list) {
             switch (fx.what) {
-            case effect::kind::open_window: out.push_back({{"open", id_of(r_.windows, fx.target)}}); break;
-            case effect::kind::close_window: out.push_back({{"close", id_of(r_.windows, fx.target)}}); break;
-            case effect::kind::start_timer: out.push_back({{"start", id_of(r_.timers, fx.target)}}); break;
-            case effect::kind::cancel_timer: out.push_back({{"cancel", id_of(r_.timers, fx.target)}}); break;
-            case effect::kind::start_obligation: out.push_back({{"oblige", id_of(r_.obligations, fx.target)}}); break;
-            case effect::kind::discharge: out.push_back({{"discharge", id_of(r_.obligations, fx.target)}}); break;
-            case effect::kind::archive: out.push_back({{"archive", id_of(r_.retentions, fx.target)}}); break;
-            case effect::kind::restore: out.push_back({{"restore", id_of(r_.retentions, fx.target)}}); break;
-            case effect::kind::purge: out.push_back({{"purge", id_of(r_.retentions, fx.target)}}); break;
+            case effect::kind::open_window:
+                out.push_back({{"open", id_of(r_.windows, fx.target)}});
+                break;
+            case effect::kind::close_window:
+                out.push_back({{"close", id_of(r_.windows, fx.target)}});
+                break;
+            case effect::kind::start_timer:
+                out.push_back({{"start", id_of(r_.timers, fx.target)}});
+                break;
+            case effect::kind::cancel_timer:
+                out.push_back({{"cancel", id_of(r_.timers, fx.target)}});
+                break;
+            case effect::kind::start_obligation:
+                out.push_back({{"oblige", id_of(r_.obligations, fx.target)}});
+                break;
+            case effect::kind::discharge:
+                out.push_back({{"discharge", id_of(r_.obligations, fx.target)}});
+                break;
+            case effect::kind::archive:
+                out.push_back({{"archive", id_of(r_.retentions, fx.target)}});
+                break;
+            case effect::kind::restore:
+                out.push_back({{"restore", id_of(r_.retentions, fx.target)}});
+                break;
+            case effect::kind::purge:
+                out.push_back({{"purge", id_of(r_.retentions, fx.target)}});
+                break;
             }
         }
         return out;
@@ -217,6 +235,8 @@ private:
 
 } // namespace
 
-std::string serialize(const ruleset& rules) { return writer(rules).run().dump(2) + "\n"; }
+std::string serialize(const ruleset& rules) {
+    return writer(rules).run().dump(2) + "\n";
+}
 
 } // namespace echeance

@@ -4,14 +4,12 @@
 // Read the other results as ratios to it (machine-independent), not as absolute times.
 // Every benchmark walks the same 4096 varied dates (2000-2030) so that branches and caches see
 // realistic inputs, and reports items_per_second.
+#include <benchmark/benchmark.h>
+#include <cstdint>
 #include <echeance/calendar.hpp>
 #include <echeance/convention.hpp>
 #include <echeance/date.hpp>
 #include <echeance/period.hpp>
-
-#include <benchmark/benchmark.h>
-
-#include <cstdint>
 #include <vector>
 
 namespace {

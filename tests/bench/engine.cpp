@@ -10,13 +10,11 @@
 // --benchmark_enable_random_interleaving=true) and take the ratio within one run.
 #include "../engine/generate.hpp"
 
+#include <algorithm>
+#include <benchmark/benchmark.h>
 #include <echeance/convention.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/load.hpp>
-
-#include <benchmark/benchmark.h>
-
-#include <algorithm>
 #include <string>
 
 using namespace echeance;
@@ -51,7 +49,17 @@ fixture& fx() {
 }
 
 // ---- The same rules, written by hand -------------------------------------------------------
-enum st : std::uint8_t { none, notified, opposed, open, active, suspended, closed, deleted, deceased };
+enum st : std::uint8_t {
+    none,
+    notified,
+    opposed,
+    open,
+    active,
+    suspended,
+    closed,
+    deleted,
+    deceased
+};
 
 struct hand_result {
     st state = none;
@@ -69,17 +77,31 @@ class hand_replay {
 public:
     hand_replay(const ruleset& rules, const calendar& cal) : cal_(cal) {
         auto e = [&](const char* id) { return rules.find_event(id); };
-        ev_info_sent = e("information_sent"); ev_info_recv = e("information_received");
-        ev_opposition = e("opposition"); ev_creation = e("creation_request");
-        ev_code = e("provisional_code_issued"); ev_activation = e("activation");
-        ev_closure_req = e("closure_request"); ev_closure = e("closure");
-        ev_del_req = e("deletion_request"); ev_deleted = e("data_deleted");
-        ev_reopen = e("reopening"); ev_susp = e("suspension"); ev_susp_opp = e("suspension_opposition");
-        ev_susp_lift = e("suspension_lifted"); ev_death = e("death"); ev_item = e("item_deleted");
-        ev_dmp_kept = e("dmp_kept"); ev_repr = e("representation_ended");
-        ev_care = e("confidential_care_hidden"); ev_dmp_folded = e("dmp_folded");
+        ev_info_sent = e("information_sent");
+        ev_info_recv = e("information_received");
+        ev_opposition = e("opposition");
+        ev_creation = e("creation_request");
+        ev_code = e("provisional_code_issued");
+        ev_activation = e("activation");
+        ev_closure_req = e("closure_request");
+        ev_closure = e("closure");
+        ev_del_req = e("deletion_request");
+        ev_deleted = e("data_deleted");
+        ev_reopen = e("reopening");
+        ev_susp = e("suspension");
+        ev_susp_opp = e("suspension_opposition");
+        ev_susp_lift = e("suspension_lifted");
+        ev_death = e("death");
+        ev_item = e("item_deleted");
+        ev_dmp_kept = e("dmp_kept");
+        ev_repr = e("representation_ended");
+        ev_care = e("confidential_care_hidden");
+        ev_dmp_folded = e("dmp_folded");
         auto r = [&](const char* id) { return rules.find_role(id); };
-        holder = r("holder"); repr = r("representative"); cnam = r("cnam"); operator_ = r("operator");
+        holder = r("holder");
+        repr = r("representative");
+        cnam = r("cnam");
+        operator_ = r("operator");
         first_version = rules.versions.front().from;
     }
 
@@ -128,11 +150,15 @@ private:
         static const period p6w = period::parse("P6W"), p3m = period::parse("P3M"),
                             p10y = period::parse("P10Y"), p3y = period::parse("P3Y"),
                             p0d = period::parse("P0D");
-        const period& len = p[1] == '6' ? p6w : p[1] == '3' ? (p[2] == 'M' ? p3m : p3y)
-                                              : p[1] == '1' ? p10y : p0d;
+        const period& len = p[1] == '6'   ? p6w
+                            : p[1] == '3' ? (p[2] == 'M' ? p3m : p3y)
+                            : p[1] == '1' ? p10y
+                                          : p0d;
         return compute_deadline(cal_, start, len, c, t).final_day;
     }
-    static year_month_day next(year_month_day d) { return year_month_day(sys_days(d) + date::days(1)); }
+    static year_month_day next(year_month_day d) {
+        return year_month_day(sys_days(d) + date::days(1));
+    }
     bool open_on(const window& w, year_month_day d) const { return w.open && d <= w.last; }
     void enter(st s, year_month_day d) {
         if (s == r_->state) return;
@@ -155,7 +181,8 @@ private:
     void oblige(std::uint8_t kind, year_month_day d, territory t) {
         for (auto& o : r_->obligations)
             if (o.kind == kind && !o.discharged) return;
-        r_->obligations.push_back({kind, last_day(d, kind ? "P3M" : "P0D", convention::plain, t), false});
+        r_->obligations.push_back(
+            {kind, last_day(d, kind ? "P3M" : "P0D", convention::plain, t), false});
     }
 
     void fire(year_month_day limit) {
@@ -215,12 +242,13 @@ private:
                 all_time = all_time && h.events[order[k]].time >= 0;
             }
             if (b - a > 1 && (all_seq || all_time))
-                std::stable_sort(order.begin() + std::ptrdiff_t(a), order.begin() + std::ptrdiff_t(b),
-                                 [&](std::uint32_t x, std::uint32_t y) {
-                                     const auto &ex = h.events[x], &ey = h.events[y];
-                                     return std::make_pair(all_time ? ex.time : 0, all_seq ? ex.seq : 0) <
-                                            std::make_pair(all_time ? ey.time : 0, all_seq ? ey.seq : 0);
-                                 });
+                std::stable_sort(
+                    order.begin() + std::ptrdiff_t(a), order.begin() + std::ptrdiff_t(b),
+                    [&](std::uint32_t x, std::uint32_t y) {
+                        const auto &ex = h.events[x], &ey = h.events[y];
+                        return std::make_pair(all_time ? ex.time : 0, all_seq ? ex.seq : 0) <
+                               std::make_pair(all_time ? ey.time : 0, all_seq ? ey.seq : 0);
+                    });
             a = b;
         }
     }
@@ -310,7 +338,8 @@ private:
             enter(deceased, d);
             if (s == open || s == active || s == suspended) archive_now(d, e.where);
         } else if (ev == ev_item || ev == ev_care) {
-            if ((ev == ev_item ? !person : ro != holder) || (s != open && s != active)) return reject();
+            if ((ev == ev_item ? !person : ro != holder) || (s != open && s != active))
+                return reject();
         } else if (ev == ev_dmp_kept) {
             if (ro != cnam || s != opposed) return reject();
             if (dmp.status != 1) {

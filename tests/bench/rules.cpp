@@ -2,11 +2,9 @@
 //   build/tests/bench/echeance_bench --benchmark_filter=rules
 // Counters: bytes = the file's size; model_bytes = heap + inline bytes of the compiled ruleset
 // (strings beyond the small-string buffer, vectors by capacity), counted by walking the model.
+#include <benchmark/benchmark.h>
 #include <echeance/check.hpp>
 #include <echeance/load.hpp>
-
-#include <benchmark/benchmark.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,11 +18,19 @@ using namespace echeance;
 const std::string source_dir =
     std::filesystem::path(__FILE__).parent_path().parent_path().parent_path().string();
 
-std::size_t heap(const std::string& s) { return s.capacity() > 15 ? s.capacity() + 1 : 0; }
+std::size_t heap(const std::string& s) {
+    return s.capacity() > 15 ? s.capacity() + 1 : 0;
+}
 template <class T>
-std::size_t heap_vec(const std::vector<T>& v) { return v.capacity() * sizeof(T); }
-std::size_t heap(const citation& c) { return heap(c.cite) + heap(c.source) + heap(c.note) + heap(c.at.file) + heap(c.at.field); }
-std::size_t heap(const interpretation& r) { return heap(r.id) + heap_vec(r.by_version) + heap(r.why); }
+std::size_t heap_vec(const std::vector<T>& v) {
+    return v.capacity() * sizeof(T);
+}
+std::size_t heap(const citation& c) {
+    return heap(c.cite) + heap(c.source) + heap(c.note) + heap(c.at.file) + heap(c.at.field);
+}
+std::size_t heap(const interpretation& r) {
+    return heap(r.id) + heap_vec(r.by_version) + heap(r.why);
+}
 std::size_t heap(const std::vector<interpretation>& v) {
     std::size_t n = heap_vec(v);
     for (const auto& r : v) n += heap(r);
@@ -45,7 +51,8 @@ std::size_t model_bytes(const ruleset& r) {
     for (const auto& e : r.events) {
         n += heap(e.id) + heap(e.title) + heap_vec(e.roles) + heap_vec(e.effects) + heap(e.why);
         n += heap_vec(e.transitions);
-        for (const auto& t : e.transitions) n += heap_vec(t.from) + heap_vec(t.effects) + heap(t.why);
+        for (const auto& t : e.transitions)
+            n += heap_vec(t.from) + heap_vec(t.effects) + heap(t.why);
     }
     n += heap_vec(r.windows);
     for (const auto& w : r.windows)
@@ -55,7 +62,8 @@ std::size_t model_bytes(const ruleset& r) {
     n += heap_vec(r.obligations);
     for (const auto& o : r.obligations) n += heap(o.id) + heap(o.readings) + heap(o.why);
     n += heap_vec(r.retentions);
-    for (const auto& x : r.retentions) n += heap(x.id) + heap(x.what) + heap(x.readings) + heap(x.why);
+    for (const auto& x : r.retentions)
+        n += heap(x.id) + heap(x.what) + heap(x.readings) + heap(x.why);
     return n;
 }
 

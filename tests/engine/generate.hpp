@@ -2,12 +2,11 @@
 // deterministic generator (splitmix64), so the same seed gives the same histories everywhere.
 #pragma once
 
+#include <cstdint>
 #include <echeance/calendar.hpp>
 #include <echeance/date.hpp>
 #include <echeance/history.hpp>
 #include <echeance/ruleset.hpp>
-
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -34,18 +33,30 @@ struct gen_line {
 // Plausible acts of the Mon espace santé rule set, with a few wrong ones mixed in.
 inline const std::vector<std::pair<const char*, const char*>>& mes_acts() {
     static const std::vector<std::pair<const char*, const char*>> acts = {
-        {"information_sent", "cnam"},      {"information_sent", "cnam"},
-        {"information_received", "holder"}, {"opposition", "holder"},
-        {"opposition", "representative"},  {"creation_request", "holder"},
-        {"activation", "holder"},          {"provisional_code_issued", "holder"},
-        {"closure", "holder"},             {"closure_request", "holder"},
-        {"closure", "operator"},           {"deletion_request", "holder"},
-        {"data_deleted", "operator"},      {"reopening", "holder"},
-        {"suspension", "cnam"},            {"suspension_opposition", "holder"},
-        {"suspension_lifted", "cnam"},     {"death", "cnam"},
-        {"item_deleted", "holder"},        {"dmp_kept", "cnam"},
-        {"representation_ended", "holder"}, {"opposition", "cnam"},
-        {"automatic_creation", "system"},  {"no_such_event", "holder"},
+        {"information_sent", "cnam"},
+        {"information_sent", "cnam"},
+        {"information_received", "holder"},
+        {"opposition", "holder"},
+        {"opposition", "representative"},
+        {"creation_request", "holder"},
+        {"activation", "holder"},
+        {"provisional_code_issued", "holder"},
+        {"closure", "holder"},
+        {"closure_request", "holder"},
+        {"closure", "operator"},
+        {"deletion_request", "holder"},
+        {"data_deleted", "operator"},
+        {"reopening", "holder"},
+        {"suspension", "cnam"},
+        {"suspension_opposition", "holder"},
+        {"suspension_lifted", "cnam"},
+        {"death", "cnam"},
+        {"item_deleted", "holder"},
+        {"dmp_kept", "cnam"},
+        {"representation_ended", "holder"},
+        {"opposition", "cnam"},
+        {"automatic_creation", "system"},
+        {"no_such_event", "holder"},
         {"closure", "nobody"},
     };
     return acts;

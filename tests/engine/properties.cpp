@@ -2,15 +2,13 @@
 // RC_PARAMS="max_success=2000 seed=..." : 2,000 files of 5 persons = 10,000 histories).
 #include "generate.hpp"
 
+#include <algorithm>
+#include <catch2/catch.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/history.hpp>
 #include <echeance/load.hpp>
-
-#include <catch2/catch.hpp>
 #include <rapidcheck.h>
 #include <rapidcheck/catch.h>
-
-#include <algorithm>
 #include <set>
 #include <string>
 
@@ -36,7 +34,8 @@ std::string summary(const ruleset& rules, const replay_result& r) {
         s += rules.states[t.state].id + "@" + (t.entered ? format_date(*t.entered) : "-") + "-" +
              (t.left ? format_date(*t.left) : "-") + ",";
     s += ";";
-    for (const auto& w : r.windows) s += rules.windows[w.window].id + (w.last_day ? format_date(*w.last_day) : "?") + ",";
+    for (const auto& w : r.windows)
+        s += rules.windows[w.window].id + (w.last_day ? format_date(*w.last_day) : "?") + ",";
     for (const auto& m : r.scheduled) s += rules.events[m.event].id + format_date(m.last_day) + ",";
     for (const auto& o : r.obligations)
         s += rules.obligations[o.obligation].id + std::string(to_string(o.state)) +
@@ -71,8 +70,9 @@ batch make_batch(std::uint64_t seed) {
         std::size_t i = left[r.below(std::uint32_t(left.size()))];
         b.interleaved += to_jsonl(b.persons[i][next[i]++]) + "\n";
     }
-    b.as_of = year_month_day(sys_days(year_month_day(date::year(2021), date::month(6), date::day(1))) +
-                             date::days(r.below(365 * 14)));
+    b.as_of =
+        year_month_day(sys_days(year_month_day(date::year(2021), date::month(6), date::day(1))) +
+                       date::days(r.below(365 * 14)));
     b.later_days = 1 + int(r.below(3000));
     return b;
 }
@@ -133,24 +133,31 @@ void check_person(const history& h, const replay_result& r) {
         }
         bool gone = false;
         for (const auto& s : r.timeline)
-            if ((s.state == deleted || s.state == deceased) && s.entered && *s.entered <= *x.ended_on &&
-                (!s.left || *s.left >= *x.ended_on))
+            if ((s.state == deleted || s.state == deceased) && s.entered &&
+                *s.entered <= *x.ended_on && (!s.left || *s.left >= *x.ended_on))
                 gone = true;
         RC_ASSERT(gone);
     }
     // Every obligation is discharged, overdue or still due: never lost.
     for (const auto& o : r.obligations) {
         switch (o.state) {
-        case obligation_status::status::discharged: RC_ASSERT(o.discharged_on.has_value()); break;
-        case obligation_status::status::overdue: RC_ASSERT(o.due && *o.due < r.as_of); break;
-        case obligation_status::status::due: RC_ASSERT(!o.due || *o.due >= r.as_of); break;
+        case obligation_status::status::discharged:
+            RC_ASSERT(o.discharged_on.has_value());
+            break;
+        case obligation_status::status::overdue:
+            RC_ASSERT(o.due && *o.due < r.as_of);
+            break;
+        case obligation_status::status::due:
+            RC_ASSERT(!o.due || *o.due >= r.as_of);
+            break;
         }
     }
     for (const auto& e : h.events) {
         if (e.event != deletion_request || e.day > r.as_of || !accepted_line(r, e.line)) continue;
         bool found = false;
         for (const auto& o : r.obligations)
-            if (o.started == e.day || (o.started <= e.day && (!o.discharged_on || *o.discharged_on >= e.day)))
+            if (o.started == e.day ||
+                (o.started <= e.day && (!o.discharged_on || *o.discharged_on >= e.day)))
                 found = true;
         RC_ASSERT(found);
     }
@@ -172,8 +179,9 @@ TEST_CASE("replay properties over generated persons (Mon espace santé)") {
                  later.as_of = year_month_day(sys_days(b.as_of) + date::days(b.later_days));
                  for (std::size_t p = 0; p < g.persons.size(); ++p) {
                      const history& h = g.persons[p];
-                     auto same = std::find_if(i.persons.begin(), i.persons.end(),
-                                              [&](const history& x) { return x.person == h.person; });
+                     auto same =
+                         std::find_if(i.persons.begin(), i.persons.end(),
+                                      [&](const history& x) { return x.person == h.person; });
                      RC_ASSERT(same != i.persons.end());
                      replay_result r1 = replay(mes(), cal(), h, o);
                      replay_result r2 = replay(mes(), cal(), h, o);
@@ -189,7 +197,8 @@ TEST_CASE("replay properties over generated persons (Mon espace santé)") {
                      for (std::size_t k = 0; k < r1.timeline.size(); ++k) {
                          RC_ASSERT(rl.timeline[k].state == r1.timeline[k].state);
                          RC_ASSERT(rl.timeline[k].entered == r1.timeline[k].entered);
-                         if (r1.timeline[k].left) RC_ASSERT(rl.timeline[k].left == r1.timeline[k].left);
+                         if (r1.timeline[k].left)
+                             RC_ASSERT(rl.timeline[k].left == r1.timeline[k].left);
                      }
                      for (std::size_t k = 0; k < r1.obligations.size(); ++k)
                          RC_ASSERT(k < rl.obligations.size() &&

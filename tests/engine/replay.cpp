@@ -2,12 +2,10 @@
 // Mon espace santé and GDPR rule sets.
 #include "generate.hpp"
 
+#include <catch2/catch.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/history.hpp>
 #include <echeance/load.hpp>
-
-#include <catch2/catch.hpp>
-
 #include <string>
 
 using namespace echeance;
@@ -15,7 +13,9 @@ using date::days;
 
 namespace {
 
-year_month_day d(const char* s) { return parse_date(s); }
+year_month_day d(const char* s) {
+    return parse_date(s);
+}
 
 const calendar& cal() {
     static calendar c = calendar::builtin();
@@ -123,11 +123,13 @@ TEST_CASE("engine: a window is open through its last day; a timer fires at 24:00
     CHECK(res.scheduled[0].effective == d("2022-03-05"));
 }
 
-TEST_CASE("engine: nothing throws for bad history content; every rejection has an id and a reason") {
+TEST_CASE(
+    "engine: nothing throws for bad history content; every rejection has an id and a reason") {
     ruleset r = tiny();
-    history h = one(r, line("2019-01-01", "start", "actor") + line("2022-03-01", "nope", "actor") +
-                           line("2022-03-01", "start", "who") + line("2022-02-01", "start", "actor") +
-                           line("2022-03-02", "late", "system") + line("2022-03-02", "unused", "actor"));
+    history h =
+        one(r, line("2019-01-01", "start", "actor") + line("2022-03-01", "nope", "actor") +
+                   line("2022-03-01", "start", "who") + line("2022-02-01", "start", "actor") +
+                   line("2022-03-02", "late", "system") + line("2022-03-02", "unused", "actor"));
     replay_result res;
     REQUIRE_NOTHROW(res = replay(r, cal(), h, d("2022-04-01")));
     REQUIRE(res.rejected.size() == 6);
@@ -140,7 +142,8 @@ TEST_CASE("engine: nothing throws for bad history content; every rejection has a
     for (const auto& x : res.rejected) CHECK(!reason(r, h, x).empty());
 }
 
-TEST_CASE("DOMAIN.md §3 / CPC 642: information sent 14 Apr 2022, the window ends Friday 27 May 2022") {
+TEST_CASE(
+    "DOMAIN.md §3 / CPC 642: information sent 14 Apr 2022, the window ends Friday 27 May 2022") {
     history h = one(mes(), line("2022-04-14", "information_sent", "cnam"));
     auto res = replay(mes(), cal(), h, d("2022-05-27"));
     REQUIRE(res.windows.size() == 1);
@@ -153,7 +156,8 @@ TEST_CASE("DOMAIN.md §3 / CPC 642: information sent 14 Apr 2022, the window end
     CHECK(*res.since == d("2022-05-28"));
 }
 
-TEST_CASE("DOMAIN.md §3 / CPC 642 in Guadeloupe: the window ends Monday 30 May 2022 (04:00Z on 31 May)") {
+TEST_CASE(
+    "DOMAIN.md §3 / CPC 642 in Guadeloupe: the window ends Monday 30 May 2022 (04:00Z on 31 May)") {
     history h = one(mes(), line("2022-04-14", "information_sent", "cnam", ",\"territory\":\"GP\""));
     auto res = replay(mes(), cal(), h, d("2022-05-01"));
     REQUIRE(res.windows.size() == 1);
@@ -191,8 +195,10 @@ TEST_CASE("CSP R.1111-36: deletion on request within three months, plain; overdu
 }
 
 TEST_CASE("GDPR art. 12(3): one month of receipt under Reg. 1182/71, extension to three months") {
-    history h = one(gdpr(), std::string("{\"person\":\"p\",\"at\":\"2022-04-15\",\"event\":\"request_received\",\"role\":\"data_subject\"}\n") +
-                                "{\"person\":\"p\",\"at\":\"2022-05-16\",\"event\":\"extension_notice\",\"role\":\"controller\"}\n");
+    history h = one(gdpr(), std::string("{\"person\":\"p\",\"at\":\"2022-04-15\",\"event\":"
+                                        "\"request_received\",\"role\":\"data_subject\"}\n") +
+                                "{\"person\":\"p\",\"at\":\"2022-05-16\",\"event\":\"extension_"
+                                "notice\",\"role\":\"controller\"}\n");
     auto res = replay(gdpr(), cal(), h, d("2022-06-01"));
     REQUIRE(res.rejected.empty());
     REQUIRE(res.obligations.size() == 2);
@@ -202,12 +208,14 @@ TEST_CASE("GDPR art. 12(3): one month of receipt under Reg. 1182/71, extension t
 }
 
 TEST_CASE("history: bad lines are errors with file:line:col and the rest is processed") {
-    std::string text = line("2022-04-14", "information_sent", "cnam") +
-                       "{\"person\":\"p\",\"at\":\"2022-02-30\",\"event\":\"x\",\"role\":\"y\"}\n"
-                       "not json\n"
-                       "{\"person\":\"p\",\"at\":\"2022-04-15\",\"event\":\"x\",\"role\":\"y\",\"colour\":1}\n"
-                       "{\"person\":\"p\",\"at\":\"2022-04-15\",\"event\":\"x\",\"role\":\"y\",\"time\":\"25:00\"}\n"
-                       "{\"person\":\"q\",\"at\":\"2022-04-16\",\"event\":\"opposition\",\"role\":\"holder\"}\n";
+    std::string text =
+        line("2022-04-14", "information_sent", "cnam") +
+        "{\"person\":\"p\",\"at\":\"2022-02-30\",\"event\":\"x\",\"role\":\"y\"}\n"
+        "not json\n"
+        "{\"person\":\"p\",\"at\":\"2022-04-15\",\"event\":\"x\",\"role\":\"y\",\"colour\":1}\n"
+        "{\"person\":\"p\",\"at\":\"2022-04-15\",\"event\":\"x\",\"role\":\"y\",\"time\":\"25:00\"}"
+        "\n"
+        "{\"person\":\"q\",\"at\":\"2022-04-16\",\"event\":\"opposition\",\"role\":\"holder\"}\n";
     history_file f = parse_history(text, mes(), cal(), "h.jsonl");
     REQUIRE(f.errors.size() == 4);
     CHECK(f.errors[0].id() == "echeance.date.invalid");
@@ -225,9 +233,10 @@ TEST_CASE("history: CSV with the same columns gives the same histories as JSON L
     std::string csv = "person,at,event,role,territory\n"
                       "p,2022-04-14,information_sent,cnam,FR-971\n"
                       "\"p\",2022-05-30,opposition,holder,\n";
-    std::string jsonl = "# the CSV header takes line 1\n" +
-                        line("2022-04-14", "information_sent", "cnam", ",\"territory\":\"FR-971\"") +
-                        line("2022-05-30", "opposition", "holder");
+    std::string jsonl =
+        "# the CSV header takes line 1\n" +
+        line("2022-04-14", "information_sent", "cnam", ",\"territory\":\"FR-971\"") +
+        line("2022-05-30", "opposition", "holder");
     history_file a = parse_history(csv, mes(), cal(), "h.csv");
     history_file b = parse_history(jsonl, mes(), cal(), "h.jsonl");
     REQUIRE(a.errors.empty());
@@ -254,9 +263,9 @@ TEST_CASE("history: NIRs are masked, never printed") {
     CHECK(looks_like_nir("1841276451089"));
     CHECK_FALSE(looks_like_nir("p-42"));
     CHECK_FALSE(looks_like_nir("18412764510894612"));
-    history_file f = parse_history(
-        "{\"person\":\"184127645108946\",\"at\":\"2022-04-14\",\"event\":\"184127645108946\",\"role\":\"cnam\"}\n",
-        mes(), cal(), "h.jsonl");
+    history_file f = parse_history("{\"person\":\"184127645108946\",\"at\":\"2022-04-14\","
+                                   "\"event\":\"184127645108946\",\"role\":\"cnam\"}\n",
+                                   mes(), cal(), "h.jsonl");
     REQUIRE(f.shown_ids.size() == 1);
     CHECK(f.shown_ids[0] == "NIR-masked-1");
     auto r = replay(mes(), cal(), f.persons[0], d("2022-06-01"));

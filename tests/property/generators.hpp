@@ -5,10 +5,6 @@
 // against it can fail when the library breaks.
 #pragma once
 
-#include <catch2/catch.hpp>
-#include <rapidcheck.h>
-#include <rapidcheck/catch.h>
-
 #include "echeance/calendar.hpp"
 #include "echeance/convention.hpp"
 #include "echeance/date.hpp"
@@ -16,9 +12,12 @@
 #include "echeance/period.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <rapidcheck.h>
+#include <rapidcheck/catch.h>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -26,11 +25,15 @@
 // How RapidCheck prints counterexamples (found by argument-dependent lookup).
 namespace echeance {
 inline void showValue(const period& p, std::ostream& os) {
-    os << p.to_string() << " {years=" << p.years << ", months=" << p.months
-       << ", weeks=" << p.weeks << ", days=" << p.days << "}";
+    os << p.to_string() << " {years=" << p.years << ", months=" << p.months << ", weeks=" << p.weeks
+       << ", days=" << p.days << "}";
 }
-inline void showValue(month_end m, std::ostream& os) { os << to_string(m); }
-inline void showValue(convention c, std::ostream& os) { os << to_string(c); }
+inline void showValue(month_end m, std::ostream& os) {
+    os << to_string(m);
+}
+inline void showValue(convention c, std::ostream& os) {
+    os << to_string(c);
+}
 inline void showValue(territory t, std::ostream& os) {
     os << "territory(" << t.index() << " = "
        << (t.index() < calendar::builtin().territory_count() ? calendar::builtin().id(t)
@@ -75,7 +78,9 @@ static_assert(last_serial == 2932896, "reference arithmetic: 9999-12-31");
 inline std::int64_t serial(year_month_day d) {
     return days_from_civil(int(d.year()), unsigned(d.month()), unsigned(d.day()));
 }
-inline std::int64_t serial(sys_days d) { return d.time_since_epoch().count(); }
+inline std::int64_t serial(sys_days d) {
+    return d.time_since_epoch().count();
+}
 
 inline year_month_day ymd(int y, unsigned m, unsigned d) {
     return year_month_day{date::year(y), date::month(m), date::day(d)};
@@ -83,9 +88,13 @@ inline year_month_day ymd(int y, unsigned m, unsigned d) {
 inline year_month_day from_serial(std::int64_t s) {
     return year_month_day(sys_days(date::days(s)));
 }
-inline sys_days sd(year_month_day d) { return sys_days(d); }
+inline sys_days sd(year_month_day d) {
+    return sys_days(d);
+}
 
-inline bool serial_in_range(std::int64_t s) { return s >= first_serial && s <= last_serial; }
+inline bool serial_in_range(std::int64_t s) {
+    return s >= first_serial && s <= last_serial;
+}
 
 // The reference result of start + p under a month-end policy (DOMAIN.md §3: years and months
 // together first, the policy applied once there, then weeks and days).
@@ -115,9 +124,15 @@ inline ref_sum ref_add(year_month_day start, const period& p, echeance::month_en
         } else {
             out.month_end_applied = true;
             switch (policy) {
-            case echeance::month_end::clamp: mid = days_from_civil(ny, nm, last); break;
-            case echeance::month_end::overflow: mid = days_from_civil(ny, nm, last) + 1; break;
-            case echeance::month_end::reject: out.what = ref_sum::outcome::rejected; return out;
+            case echeance::month_end::clamp:
+                mid = days_from_civil(ny, nm, last);
+                break;
+            case echeance::month_end::overflow:
+                mid = days_from_civil(ny, nm, last) + 1;
+                break;
+            case echeance::month_end::reject:
+                out.what = ref_sum::outcome::rejected;
+                return out;
             }
         }
     }
@@ -129,8 +144,9 @@ inline ref_sum ref_add(year_month_day start, const period& p, echeance::month_en
 
 // add() that maps the one legitimate failure (a result after 9999-12-31) to nullopt; any other
 // error escapes and fails the property.
-inline std::optional<year_month_day> try_add(year_month_day d, const period& p,
-                                             echeance::month_end policy = echeance::month_end::clamp) {
+inline std::optional<year_month_day>
+try_add(year_month_day d, const period& p,
+        echeance::month_end policy = echeance::month_end::clamp) {
     try {
         return echeance::add(d, p, policy);
     } catch (const echeance::error& e) {
@@ -151,7 +167,9 @@ inline std::optional<echeance::deadline> try_deadline(const echeance::calendar& 
     }
 }
 
-inline std::string str(year_month_day d) { return echeance::format_date(d); }
+inline std::string str(year_month_day d) {
+    return echeance::format_date(d);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Generators.
@@ -161,8 +179,8 @@ inline rc::Gen<int> gen_year() {
     return rc::gen::weightedOneOf<int>({
         {4, rc::gen::inRange(1900, 2101)},
         {3, rc::gen::inRange(echeance::min_year, echeance::max_year + 1)},
-        {1, rc::gen::element(1583, 1584, 1600, 1700, 1800, 1899, 1900, 2000, 2100, 2400, 9000,
-                             9900, 9996, 9998, 9999)},
+        {1, rc::gen::element(1583, 1584, 1600, 1700, 1800, 1899, 1900, 2000, 2100, 2400, 9000, 9900,
+                             9996, 9998, 9999)},
     });
 }
 
@@ -170,11 +188,12 @@ inline rc::Gen<int> gen_year() {
 inline rc::Gen<int> gen_leap_year() {
     return rc::gen::weightedOneOf<int>({
         {2, rc::gen::map(rc::gen::inRange(0, 49), [](int k) { return 1904 + 4 * k; })}, // 1904-2096
-        {1, rc::gen::map(rc::gen::inRange(0, 2104), [](int k) {
-             int y = 1584 + 4 * k;
-             if (y % 100 == 0 && y % 400 != 0) y += 4;
-             return y;
-         })},
+        {1, rc::gen::map(rc::gen::inRange(0, 2104),
+                         [](int k) {
+                             int y = 1584 + 4 * k;
+                             if (y % 100 == 0 && y % 400 != 0) y += 4;
+                             return y;
+                         })},
     });
 }
 
@@ -208,13 +227,14 @@ inline rc::Gen<std::int32_t> gen_small_component(std::int32_t small, std::int32_
 
 // Periods whose sums mostly stay inside 1583-9999 for most start dates.
 inline rc::Gen<period> gen_period() {
-    return rc::gen::map(rc::gen::tuple(gen_small_component(5, 120), gen_small_component(14, 1500),
-                                       gen_small_component(10, 600), gen_small_component(45, 20000)),
-                        [](const std::tuple<std::int32_t, std::int32_t, std::int32_t, std::int32_t>& t) {
-                            period p;
-                            std::tie(p.years, p.months, p.weeks, p.days) = t;
-                            return p;
-                        });
+    return rc::gen::map(
+        rc::gen::tuple(gen_small_component(5, 120), gen_small_component(14, 1500),
+                       gen_small_component(10, 600), gen_small_component(45, 20000)),
+        [](const std::tuple<std::int32_t, std::int32_t, std::int32_t, std::int32_t>& t) {
+            period p;
+            std::tie(p.years, p.months, p.weeks, p.days) = t;
+            return p;
+        });
 }
 
 // Any valid period, including components up to period::max_component.
@@ -223,19 +243,20 @@ inline rc::Gen<std::int32_t> gen_any_component() {
         {4, rc::gen::just<std::int32_t>(0)},
         {4, rc::gen::inRange<std::int32_t>(0, 100)},
         {2, rc::gen::inRange<std::int32_t>(0, period::max_component + 1)},
-        {1, rc::gen::element<std::int32_t>(1, 9, 10, 99, 100, 999'999'999, 999'999'998,
-                                           100'000'000)},
+        {1,
+         rc::gen::element<std::int32_t>(1, 9, 10, 99, 100, 999'999'999, 999'999'998, 100'000'000)},
     });
 }
 
 inline rc::Gen<period> gen_any_period() {
-    return rc::gen::map(rc::gen::tuple(gen_any_component(), gen_any_component(),
-                                       gen_any_component(), gen_any_component()),
-                        [](const std::tuple<std::int32_t, std::int32_t, std::int32_t, std::int32_t>& t) {
-                            period p;
-                            std::tie(p.years, p.months, p.weeks, p.days) = t;
-                            return p;
-                        });
+    return rc::gen::map(
+        rc::gen::tuple(gen_any_component(), gen_any_component(), gen_any_component(),
+                       gen_any_component()),
+        [](const std::tuple<std::int32_t, std::int32_t, std::int32_t, std::int32_t>& t) {
+            period p;
+            std::tie(p.years, p.months, p.weeks, p.days) = t;
+            return p;
+        });
 }
 
 // A start date and a period, sometimes chosen so that the sum lands within days of 9999-12-31
@@ -244,8 +265,8 @@ inline rc::Gen<std::pair<year_month_day, period>> gen_start_and_period() {
     using Pair = std::pair<year_month_day, period>;
     auto usual = rc::gen::pair(gen_date(), gen_period());
     auto near_end_days = rc::gen::map(
-        rc::gen::tuple(rc::gen::inRange<std::int32_t>(0, 800), rc::gen::inRange<std::int32_t>(-12, 13),
-                       rc::gen::arbitrary<bool>()),
+        rc::gen::tuple(rc::gen::inRange<std::int32_t>(0, 800),
+                       rc::gen::inRange<std::int32_t>(-12, 13), rc::gen::arbitrary<bool>()),
         [](const std::tuple<std::int32_t, std::int32_t, bool>& t) {
             const auto [back, delta, as_weeks] = t;
             period p;
@@ -258,17 +279,17 @@ inline rc::Gen<std::pair<year_month_day, period>> gen_start_and_period() {
             }
             return Pair{from_serial(last_serial - back), p};
         });
-    auto near_end_months = rc::gen::map(
-        rc::gen::tuple(rc::gen::inRange(9990, 10000), rc::gen::inRange(1u, 13u),
-                       rc::gen::inRange(1u, 32u), rc::gen::inRange<std::int32_t>(0, 3),
-                       rc::gen::inRange<std::int32_t>(0, 12)),
-        [](const std::tuple<int, unsigned, unsigned, std::int32_t, std::int32_t>& t) {
-            const auto [y, m, d, extra_months, days] = t;
-            period p;
-            p.months = std::int32_t((9999 - y) * 12 + (12 - int(m))) + extra_months;
-            p.days = days;
-            return Pair{ymd(y, m, std::min(d, days_in_month(y, m))), p};
-        });
+    auto near_end_months =
+        rc::gen::map(rc::gen::tuple(rc::gen::inRange(9990, 10000), rc::gen::inRange(1u, 13u),
+                                    rc::gen::inRange(1u, 32u), rc::gen::inRange<std::int32_t>(0, 3),
+                                    rc::gen::inRange<std::int32_t>(0, 12)),
+                     [](const std::tuple<int, unsigned, unsigned, std::int32_t, std::int32_t>& t) {
+                         const auto [y, m, d, extra_months, days] = t;
+                         period p;
+                         p.months = std::int32_t((9999 - y) * 12 + (12 - int(m))) + extra_months;
+                         p.days = days;
+                         return Pair{ymd(y, m, std::min(d, days_in_month(y, m))), p};
+                     });
     return rc::gen::weightedOneOf<Pair>({{10, usual}, {1, near_end_days}, {1, near_end_months}});
 }
 

@@ -1,12 +1,11 @@
 // The rule-file loader: positions, compiled indexes, all errors in file order, one test per id
 // (the corpus tests/rules/invalid covers the ids a file can show; the rest are here).
-#include "support.hpp"
-
-#include "echeance/check.hpp"
 #include "echeance/load.hpp"
 
-#include <catch2/catch.hpp>
+#include "echeance/check.hpp"
+#include "support.hpp"
 
+#include <catch2/catch.hpp>
 #include <regex>
 #include <set>
 
@@ -67,8 +66,9 @@ TEST_CASE("the error of the issue, word for word") {
     text.replace(at, 14, "\"to\": \"closd\"");
     load_result r = load_ruleset_text(text, "rules/x.json");
     REQUIRE(r.errors.size() == 1);
-    CHECK(first_line(r) == "rules/x.json:51:52: error [echeance.rule.unknown_state]: event \"closure\" "
-                           "goes to unknown state \"closd\" (did you mean \"closed\"?)");
+    CHECK(first_line(r) ==
+          "rules/x.json:51:52: error [echeance.rule.unknown_state]: event \"closure\" "
+          "goes to unknown state \"closd\" (did you mean \"closed\"?)");
 }
 
 TEST_CASE("columns count characters, not bytes, and point inside a period") {
@@ -104,7 +104,8 @@ TEST_CASE("all errors of a file are collected, in file order") {
     CHECK(r.errors[2].id() == "echeance.rule.unknown_state");
     CHECK(!r.rules);
     // load_ruleset throws the first, with all of them in its message.
-    std::string path = std::string(ECHEANCE_SOURCE_DIR) + "/tests/rules/invalid/unknown_key_period.json";
+    std::string path =
+        std::string(ECHEANCE_SOURCE_DIR) + "/tests/rules/invalid/unknown_key_period.json";
     try {
         (void)load_ruleset(path);
         FAIL("expected an error");
@@ -126,11 +127,13 @@ TEST_CASE("echeance.rule.io: a file that cannot be read") {
 }
 
 TEST_CASE("echeance.rule.too_many: more states than an index can hold") {
-    std::string text = R"({"ruleset": "big", "cite": "x", "versions": [{"id": "v", "from": "2022-01-01", "cite": "x"}],
+    std::string text =
+        R"({"ruleset": "big", "cite": "x", "versions": [{"id": "v", "from": "2022-01-01", "cite": "x"}],
                           "roles": {}, "events": {}, "states": {)";
     for (int i = 0; i < 65536; ++i) {
         if (i) text += ',';
-        text += "\"s" + std::to_string(i) + "\": {\"kind\": \"" + (i ? "live" : "initial") + "\", \"cite\": \"x\"}";
+        text += "\"s" + std::to_string(i) + "\": {\"kind\": \"" + (i ? "live" : "initial") +
+                "\", \"cite\": \"x\"}";
     }
     text += "}}";
     load_result r = load_ruleset_text(text, "big.json");
@@ -154,7 +157,9 @@ TEST_CASE("syntax: nesting depth is bounded, and invalid UTF-8 is refused") {
 
 TEST_CASE("issue 5 extensions: from_date, discharge, effects of one transition") {
     std::string text = minimal;
-    text.replace(text.find("\"events\": {"), 11, R"J("obligations": { "answer": { "role": "holder", "event": "close", "period": "P1M",
+    text.replace(
+        text.find("\"events\": {"), 11,
+        R"J("obligations": { "answer": { "role": "holder", "event": "close", "period": "P1M",
         "from_date": "2022-01-01", "cite": "RGPD 12(3)" } },
       "events": { "extend": { "roles": ["holder"], "transitions": [ { "from": ["none"], "to": "none",
           "effects": [ { "discharge": "answer" } ] } ], "effects": [ { "oblige": "answer" } ], "cite": "RGPD 12(3)" },)J");
@@ -162,7 +167,8 @@ TEST_CASE("issue 5 extensions: from_date, discharge, effects of one transition")
     INFO(first_line(r));
     REQUIRE(r.ok());
     const ruleset& rs = *r.rules;
-    CHECK(rs.obligations[0].readings[0].anchor_day == year_month_day{date::year(2022), date::January, date::day(1)});
+    CHECK(rs.obligations[0].readings[0].anchor_day ==
+          year_month_day{date::year(2022), date::January, date::day(1)});
     const event_info& ext = rs.events[rs.find_event("extend")];
     REQUIRE(ext.transitions[0].effects.size() == 1);
     CHECK(ext.transitions[0].effects[0].what == effect::kind::discharge);
@@ -193,7 +199,8 @@ TEST_CASE("every documented echeance.rule and echeance.check id has a test") {
     doc = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
     std::set<std::string> ids;
     std::regex id_re(R"(`(echeance\.(rule|check)\.[a-z_]+)`)");
-    for (auto it = std::sregex_iterator(doc.begin(), doc.end(), id_re); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(doc.begin(), doc.end(), id_re);
+         it != std::sregex_iterator(); ++it)
         ids.insert((*it)[1]);
     REQUIRE(ids.size() >= 40);
     std::string goldens;
@@ -208,14 +215,16 @@ TEST_CASE("every documented echeance.rule and echeance.check id has a test") {
     }
     // And the other way round: no id shows in a golden file without being documented.
     std::regex shown(R"(\[(echeance\.(rule|check)\.[a-z_]+)\])");
-    for (auto it = std::sregex_iterator(goldens.begin(), goldens.end(), shown); it != std::sregex_iterator(); ++it) {
+    for (auto it = std::sregex_iterator(goldens.begin(), goldens.end(), shown);
+         it != std::sregex_iterator(); ++it) {
         INFO((*it)[1]);
         CHECK(ids.count((*it)[1]) == 1);
     }
 }
 
 // The documentation's example cannot rot: it is the valid fixture, word for word, and loads clean.
-TEST_CASE("rules/README.md: the complete example is tests/rules/valid/small.json and checks clean") {
+TEST_CASE(
+    "rules/README.md: the complete example is tests/rules/valid/small.json and checks clean") {
     std::string readme = read_text(source_path("rules/README.md"));
     auto head = readme.find("## A complete example");
     REQUIRE(head != std::string::npos);

@@ -2,15 +2,13 @@
 // - load(serialize(m)) gives back m (locations aside), and serialize is then a fixed point;
 // - replacing one reference by an undeclared id yields exactly one diagnostic, that one, at
 //   the line and column of the replaced value.
-#include "support.hpp"
-
 #include "echeance/load.hpp"
+#include "support.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <rapidcheck.h>
 #include <rapidcheck/catch.h>
-
 #include <string>
 #include <vector>
 
@@ -20,11 +18,13 @@ namespace {
 
 std::string gen_text() {
     // Printable text with quotes, backslashes, accents and control characters to escape.
-    static const std::vector<std::string> pieces = {"CSP", " ", "R.1111-36", "é", "\"", "\\", "/",
-                                                    "\n", "\t", "art. 3", "€", "💡", "L.1111-13-1"};
+    static const std::vector<std::string> pieces = {"CSP", " ", "R.1111-36",  "é",  "\"",
+                                                    "\\",  "/", "\n",         "\t", "art. 3",
+                                                    "€",   "💡", "L.1111-13-1"};
     auto n = *rc::gen::inRange(1, 5);
     std::string s;
-    for (int i = 0; i < n; ++i) s += pieces[std::size_t(*rc::gen::inRange<int>(0, int(pieces.size())))];
+    for (int i = 0; i < n; ++i)
+        s += pieces[std::size_t(*rc::gen::inRange<int>(0, int(pieces.size())))];
     return s;
 }
 
@@ -41,7 +41,9 @@ T pick(const std::vector<T>& v) {
     return v[std::size_t(*rc::gen::inRange<int>(0, int(v.size())))];
 }
 
-rule_index pick_index(std::size_t n) { return rule_index(*rc::gen::inRange<int>(0, int(n))); }
+rule_index pick_index(std::size_t n) {
+    return rule_index(*rc::gen::inRange<int>(0, int(n)));
+}
 
 // A non-empty list of distinct indexes below n.
 std::vector<rule_index> pick_set(std::size_t n, bool may_be_empty = false) {
@@ -61,15 +63,19 @@ timing gen_timing() {
     t.length.weeks = *rc::gen::inRange(0, 9);
     t.length.days = *rc::gen::inRange(0, 40);
     t.rule = pick(std::vector<convention>{convention::plain, convention::cpc, convention::eu});
-    t.policy = pick(std::vector<month_end>{month_end::clamp, month_end::overflow, month_end::reject});
+    t.policy =
+        pick(std::vector<month_end>{month_end::clamp, month_end::overflow, month_end::reject});
     return t;
 }
 
 interpretation gen_reading(const ruleset& r) {
     interpretation x;
     switch (*rc::gen::inRange(0, 3)) {
-    case 0: break;
-    case 1: x.anchor = pick_index(r.events.size()); break;
+    case 0:
+        break;
+    case 1:
+        x.anchor = pick_index(r.events.size());
+        break;
     default:
         x.anchor_day = year_month_day{date::year(*rc::gen::inRange(1990, 2040)),
                                       date::month(unsigned(*rc::gen::inRange(1, 13))),
@@ -112,12 +118,19 @@ std::vector<effect> gen_effects(const ruleset& r) {
         std::size_t count = 0;
         switch (fx.what) {
         case effect::kind::open_window:
-        case effect::kind::close_window: count = r.windows.size(); break;
+        case effect::kind::close_window:
+            count = r.windows.size();
+            break;
         case effect::kind::start_timer:
-        case effect::kind::cancel_timer: count = r.timers.size(); break;
+        case effect::kind::cancel_timer:
+            count = r.timers.size();
+            break;
         case effect::kind::start_obligation:
-        case effect::kind::discharge: count = r.obligations.size(); break;
-        default: count = r.retentions.size();
+        case effect::kind::discharge:
+            count = r.obligations.size();
+            break;
+        default:
+            count = r.retentions.size();
         }
         if (count == 0) continue;
         fx.target = pick_index(count);
@@ -132,14 +145,17 @@ ruleset gen_ruleset() {
     r.id = "generated";
     r.title = *rc::gen::arbitrary<bool>() ? gen_text() : "";
     r.why = gen_citation();
-    r.defaults.rule = pick(std::vector<convention>{convention::plain, convention::cpc, convention::eu});
-    r.defaults.policy = pick(std::vector<month_end>{month_end::clamp, month_end::overflow, month_end::reject});
+    r.defaults.rule =
+        pick(std::vector<convention>{convention::plain, convention::cpc, convention::eu});
+    r.defaults.policy =
+        pick(std::vector<month_end>{month_end::clamp, month_end::overflow, month_end::reject});
     r.defaults.territory = pick(std::vector<std::string>{"FR", "FR-971", "FR-57", "FR-MF"});
     int versions = *rc::gen::inRange(1, 4);
     for (int i = 0; i < versions; ++i) {
         version_info v;
         v.id = "v" + std::to_string(i);
-        v.from = year_month_day{date::year(2000 + 3 * i + *rc::gen::inRange(0, 3)), date::month(1), date::day(1)};
+        v.from = year_month_day{date::year(2000 + 3 * i + *rc::gen::inRange(0, 3)), date::month(1),
+                                date::day(1)};
         if (*rc::gen::arbitrary<bool>()) v.published = v.from;
         v.why = gen_citation();
         r.versions.push_back(v);
@@ -157,7 +173,8 @@ ruleset gen_ruleset() {
     for (int i = 0; i < states; ++i) {
         state_info s;
         s.id = "s" + std::to_string(i);
-        s.kind = i == 0 ? state_kind::initial : (*rc::gen::arbitrary<bool>() ? state_kind::live : state_kind::final);
+        s.kind = i == 0 ? state_kind::initial
+                        : (*rc::gen::arbitrary<bool>() ? state_kind::live : state_kind::final);
         s.title = *rc::gen::arbitrary<bool>() ? gen_text() : "";
         s.why = gen_citation();
         r.states.push_back(s);
@@ -179,8 +196,10 @@ ruleset gen_ruleset() {
     }
     for (std::size_t i = 0; i < r.windows.size(); ++i) r.windows[i].id = "w" + std::to_string(i);
     for (std::size_t i = 0; i < r.timers.size(); ++i) r.timers[i].id = "t" + std::to_string(i);
-    for (std::size_t i = 0; i < r.obligations.size(); ++i) r.obligations[i].id = "o" + std::to_string(i);
-    for (std::size_t i = 0; i < r.retentions.size(); ++i) r.retentions[i].id = "r" + std::to_string(i);
+    for (std::size_t i = 0; i < r.obligations.size(); ++i)
+        r.obligations[i].id = "o" + std::to_string(i);
+    for (std::size_t i = 0; i < r.retentions.size(); ++i)
+        r.retentions[i].id = "r" + std::to_string(i);
 
     for (auto& e : r.events) {
         e.title = *rc::gen::arbitrary<bool>() ? gen_text() : "";
@@ -194,7 +213,8 @@ ruleset gen_ruleset() {
             transition t;
             t.from = pick_set(r.states.size());
             t.to = pick_index(r.states.size());
-            if (!r.windows.empty() && *rc::gen::arbitrary<bool>()) t.window = pick_index(r.windows.size());
+            if (!r.windows.empty() && *rc::gen::arbitrary<bool>())
+                t.window = pick_index(r.windows.size());
             if (*rc::gen::inRange(0, 3) == 0) t.effects = gen_effects(r);
             t.why = *rc::gen::arbitrary<bool>() ? e.why : gen_citation();
             e.transitions.push_back(std::move(t));
@@ -246,10 +266,10 @@ void collect(const nlohmann::ordered_json& j, std::vector<site>& out) {
         for (std::size_t i = 0; i < j.at(p).size(); ++i) {
             const auto& fx = j.at(p / i);
             std::string verb = fx.begin().key();
-            const char* kind = verb == "open" || verb == "close" ? "window"
-                               : verb == "start" || verb == "cancel" ? "timer"
+            const char* kind = verb == "open" || verb == "close"         ? "window"
+                               : verb == "start" || verb == "cancel"     ? "timer"
                                : verb == "oblige" || verb == "discharge" ? "obligation"
-                                                                       : "retention";
+                                                                         : "retention";
             out.push_back({p / i / verb, kind});
         }
     };
@@ -288,8 +308,10 @@ void collect(const nlohmann::ordered_json& j, std::vector<site>& out) {
     for (auto it = j["timers"].begin(); it != j["timers"].end(); ++it) {
         ptr t = ptr("/timers") / it.key();
         out.push_back({t / "event", "event"});
-        if (it.value().contains("at_end_of")) out.push_back({t / "at_end_of", "window"});
-        else count(t);
+        if (it.value().contains("at_end_of"))
+            out.push_back({t / "at_end_of", "window"});
+        else
+            count(t);
     }
     for (auto it = j["obligations"].begin(); it != j["obligations"].end(); ++it) {
         ptr o = ptr("/obligations") / it.key();

@@ -3,14 +3,13 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
-
-#include <memory>
 
 using echeance::test::read_text;
 using echeance::test::source_path;
@@ -67,14 +66,17 @@ TEST_CASE("every rule set under rules/ and every valid fixture validates against
 TEST_CASE("the schema refuses the mistakes it can see, as the loader does") {
     // Mistakes that need cross references (unknown_state, ...) are the loader's alone.
     for (const char* name :
-         {"unknown_key_top", "unknown_key_state", "missing_cite_state", "missing_cite_empty",
-          "missing_cite_version", "missing_cite_top", "missing_key_kind", "missing_key_to",
-          "missing_key_versions", "missing_key_count", "wrong_type_kind", "wrong_type_roles",
-          "wrong_type_automatic", "unknown_kind", "unknown_convention", "unknown_month_end",
-          "bad_period_no_p", "bad_period_designator", "bad_period_time", "bad_date_format",
-          "bad_id_state", "bad_id_ruleset", "empty_list_versions", "empty_list_from",
-          "transition_form", "count_form_both", "count_form_timer", "count_form_anchor",
-          "bad_effect", "unknown_effect", "duplicate_reference", "wrong_type_root"}) {
+         {"unknown_key_top",      "unknown_key_state",    "missing_cite_state",
+          "missing_cite_empty",   "missing_cite_version", "missing_cite_top",
+          "missing_key_kind",     "missing_key_to",       "missing_key_versions",
+          "missing_key_count",    "wrong_type_kind",      "wrong_type_roles",
+          "wrong_type_automatic", "unknown_kind",         "unknown_convention",
+          "unknown_month_end",    "bad_period_no_p",      "bad_period_designator",
+          "bad_period_time",      "bad_date_format",      "bad_id_state",
+          "bad_id_ruleset",       "empty_list_versions",  "empty_list_from",
+          "transition_form",      "count_form_both",      "count_form_timer",
+          "count_form_anchor",    "bad_effect",           "unknown_effect",
+          "duplicate_reference",  "wrong_type_root"}) {
         std::string path = source_path(std::string("tests/rules/invalid/") + name + ".json");
         INFO(path);
         CHECK(!validate(path).empty());

@@ -30,7 +30,8 @@ inline std::vector<std::string> files_in(const std::string& rel_dir, const std::
     std::error_code ec;
     for (const auto& e : std::filesystem::directory_iterator(source_path(rel_dir), ec)) {
         std::string p = e.path().string();
-        if (p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
+        if (p.size() >= suffix.size() &&
+            p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
             out.push_back(p);
     }
     std::sort(out.begin(), out.end());
@@ -55,8 +56,12 @@ inline bool same(const citation& a, const citation& b) {
 inline bool same(const timing& a, const timing& b) {
     return a.length == b.length && a.rule == b.rule && a.policy == b.policy;
 }
-inline bool same(const effect& a, const effect& b) { return a.what == b.what && a.target == b.target; }
-inline bool same(rule_index a, rule_index b) { return a == b; }
+inline bool same(const effect& a, const effect& b) {
+    return a.what == b.what && a.target == b.target;
+}
+inline bool same(rule_index a, rule_index b) {
+    return a == b;
+}
 inline bool same(const interpretation& a, const interpretation& b);
 inline bool same(const transition& a, const transition& b);
 inline bool same(const version_info& a, const version_info& b);

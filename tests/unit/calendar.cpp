@@ -1,4 +1,5 @@
-// Unit tests: public holidays by territory (include/echeance/calendar.hpp, rules/calendars/fr.json).
+// Unit tests: public holidays by territory (include/echeance/calendar.hpp,
+// rules/calendars/fr.json).
 //
 // The expected lists below are written by hand from the law, not copied from the data file:
 // - C. trav. L.3133-1 (everywhere): 1 Jan, Easter Monday, 1 May, 8 May, Ascension (Easter + 39),
@@ -16,9 +17,8 @@
 #include "echeance/error.hpp"
 #include "support.hpp"
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -82,9 +82,8 @@ void check_bits_match_list(const calendar& cal, const char* where, int year) {
     CHECK(count == int(listed.size()));
 }
 
-const char* const all_territories[] = {"FR",     "FR-57",  "FR-67",  "FR-68",
-                                       "FR-971", "FR-972", "FR-973", "FR-974",
-                                       "FR-976", "FR-BL",  "FR-MF"};
+const char* const all_territories[] = {"FR",     "FR-57",  "FR-67",  "FR-68", "FR-971", "FR-972",
+                                       "FR-973", "FR-974", "FR-976", "FR-BL", "FR-MF"};
 
 } // namespace
 
@@ -178,7 +177,8 @@ TEST_CASE("Décret 83-1003: La Réunion (FR-974) adds 20 December, 2024 and 2025
     CHECK_THAT(h[0].cite, Catch::Matchers::Contains("83-1003"));
 }
 
-TEST_CASE("Décret 83-1003 mod. par décret 2012-553: Mayotte (FR-976) adds 27 April, 2024 and 2025") {
+TEST_CASE(
+    "Décret 83-1003 mod. par décret 2012-553: Mayotte (FR-976) adds 27 April, 2024 and 2025") {
     const calendar cal = calendar::builtin();
     CHECK(holiday_dates(cal, "FR-976", 2024) == with(l3133_1_2024, {"2024-04-27"}));
     CHECK(holiday_dates(cal, "FR-976", 2025) == with(l3133_1_2025, {"2025-04-27"}));
@@ -246,9 +246,8 @@ TEST_CASE("Décret 83-1003: Saint-Martin kept 27 May only up to 2017 (the 28 mar
           "whatever the setting") {
     const calendar observed = calendar::builtin({{"saint_martin_abolition", "observed"}});
     CHECK(holiday_dates(observed, "FR-MF", 2017) ==
-          with({"2017-01-01", "2017-04-17", "2017-05-01", "2017-05-08", "2017-05-25",
-                "2017-06-05", "2017-07-14", "2017-08-15", "2017-11-01", "2017-11-11",
-                "2017-12-25"},
+          with({"2017-01-01", "2017-04-17", "2017-05-01", "2017-05-08", "2017-05-25", "2017-06-05",
+                "2017-07-14", "2017-08-15", "2017-11-01", "2017-11-11", "2017-12-25"},
                {"2017-05-27"}));
     CHECK(observed.is_holiday(observed.find("FR-MF"), day(2018, 5, 28)));
     CHECK_FALSE(observed.is_holiday(observed.find("FR-MF"), day(2018, 5, 27)));
@@ -326,7 +325,8 @@ TEST_CASE("Calendar settings: the values in force, defaults filled in, in file o
                                      {"alsace_moselle_good_friday", "department"}});
 }
 
-TEST_CASE("Loi 83-550: Saint-Barthelemy and Saint-Martin 2008-2011 are uncertain, a setting decides") {
+TEST_CASE(
+    "Loi 83-550: Saint-Barthelemy and Saint-Martin 2008-2011 are uncertain, a setting decides") {
     const calendar kept = calendar::builtin();
     const calendar none = calendar::builtin({{"abolition_bl_mf_2008_2011", "none"}});
     for (const char* where : {"FR-BL", "FR-MF"}) {
@@ -340,14 +340,26 @@ TEST_CASE("Loi 83-550: Saint-Barthelemy and Saint-Martin 2008-2011 are uncertain
 }
 
 TEST_CASE("Calendar settings: an unknown setting or value is an error naming it") {
-    require_error([] { calendar::builtin({{"saint_martin", "both"}}); }, "echeance.calendar.setting",
-                  "\"saint_martin\"");
-    require_error([] { calendar::builtin({{"saint_martin_abolition", "28 May"}}); },
-                  "echeance.calendar.setting", "\"28 May\"");
-    require_error([] { calendar::builtin({{"alsace_moselle_good_friday", "none"}}); },
-                  "echeance.calendar.setting", "\"none\"");
-    require_error([] { calendar::builtin({{"saint_martin_abolition", ""}}); },
-                  "echeance.calendar.setting", "saint_martin_abolition");
+    require_error(
+        [] {
+            calendar::builtin({{"saint_martin", "both"}});
+        },
+        "echeance.calendar.setting", "\"saint_martin\"");
+    require_error(
+        [] {
+            calendar::builtin({{"saint_martin_abolition", "28 May"}});
+        },
+        "echeance.calendar.setting", "\"28 May\"");
+    require_error(
+        [] {
+            calendar::builtin({{"alsace_moselle_good_friday", "none"}});
+        },
+        "echeance.calendar.setting", "\"none\"");
+    require_error(
+        [] {
+            calendar::builtin({{"saint_martin_abolition", ""}});
+        },
+        "echeance.calendar.setting", "saint_martin_abolition");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,8 +368,8 @@ TEST_CASE("Calendar settings: an unknown setting or value is an error naming it"
 TEST_CASE("ISO 3166-2:FR: the eleven territories, FR the default") {
     const calendar cal = calendar::builtin();
     CHECK(cal.territory_count() == 11);
-    CHECK(cal.territory_ids() == std::vector<std::string>(std::begin(all_territories),
-                                                          std::end(all_territories)));
+    CHECK(cal.territory_ids() ==
+          std::vector<std::string>(std::begin(all_territories), std::end(all_territories)));
     CHECK(cal.id(cal.default_territory()) == "FR");
     CHECK(cal.find("FR") == cal.default_territory());
     CHECK(cal.name(cal.find("FR-974")) == "La Réunion");
@@ -412,7 +424,8 @@ TEST_CASE("DOMAIN.md §4: UTC offsets of local civil time (Paris summer and wint
     using std::chrono::hours;
     const calendar cal = calendar::builtin();
     auto local = [](int y, unsigned m, unsigned d, int h) {
-        return date::local_seconds(date::local_days(date::year(y) / date::month(m) / date::day(d))) +
+        return date::local_seconds(
+                   date::local_days(date::year(y) / date::month(m) / date::day(d))) +
                hours(h);
     };
     CHECK(cal.utc_offset(cal.find("FR"), local(2022, 5, 28, 0)) == hours(2));
@@ -473,8 +486,10 @@ TEST_CASE("Calendar data files: errors name the file and the field") {
 }
 
 TEST_CASE("Calendar data files: the file in the repository is the builtin calendar") {
-    const calendar file = calendar::load(std::string(ECHEANCE_SOURCE_DIR) + "/rules/calendars/fr.json");
+    const calendar file =
+        calendar::load(std::string(ECHEANCE_SOURCE_DIR) + "/rules/calendars/fr.json");
     const calendar builtin = calendar::builtin();
     for (const char* where : all_territories)
-        for (int y : {2024, 2025}) CHECK(holiday_dates(file, where, y) == holiday_dates(builtin, where, y));
+        for (int y : {2024, 2025})
+            CHECK(holiday_dates(file, where, y) == holiday_dates(builtin, where, y));
 }

@@ -5,7 +5,6 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <vector>
 
@@ -42,7 +41,8 @@ std::vector<step::kind> kinds(const deadline& d) {
 // ---------------------------------------------------------------------------------------------
 // The worked example of DOMAIN.md §3 (R.1111-28: six weeks from the sending)
 
-TEST_CASE("CPC 642: six weeks from Thursday 14 April 2022 end on Ascension, moved to Friday 27 May") {
+TEST_CASE(
+    "CPC 642: six weeks from Thursday 14 April 2022 end on Ascension, moved to Friday 27 May") {
     deadline d = count(ymd(2022, 4, 14), "P6W", convention::cpc);
     CHECK(d.start == ymd(2022, 4, 14));
     CHECK(d.length == period{0, 0, 6, 0});
@@ -77,7 +77,8 @@ TEST_CASE("CPC 642 in Guadeloupe (décret 83-1003): Ascension, 27 May and the we
     CHECK(count(ymd(2022, 4, 14), "P6W", convention::cpc, "GP").final_day == ymd(2022, 5, 30));
 }
 
-TEST_CASE("Plain ISO 8601 arithmetic: six weeks from 14 April 2022 is 26 May 2022, holiday or not") {
+TEST_CASE(
+    "Plain ISO 8601 arithmetic: six weeks from 14 April 2022 is 26 May 2022, holiday or not") {
     deadline d = count(ymd(2022, 4, 14), "P6W", convention::plain);
     CHECK(d.nominal == ymd(2022, 5, 26));
     CHECK(d.final_day == ymd(2022, 5, 26));
@@ -262,7 +263,8 @@ TEST_CASE("CPC 641 then 642: 31 January 2022 + one month ends Monday 28 February
     auto steps = echeance::explain(cal, d);
     REQUIRE(steps.size() == 4);
     CHECK(steps[1].text == "+ 1 month (years and months first, same day number) = 28/02/2022");
-    CHECK(steps[2].text == "day 31 does not exist in that month: last day of the month, 28/02/2022");
+    CHECK(steps[2].text ==
+          "day 31 does not exist in that month: last day of the month, 28/02/2022");
     CHECK(steps[2].cite == "CPC 641");
 }
 
@@ -331,8 +333,7 @@ TEST_CASE("Reg. 1182/71 art. 3(5): a nominal working day can still be extended (
     CHECK(count(ymd(2024, 12, 24), "P2D", convention::cpc).final_day == ymd(2024, 12, 26));
     // In Moselle 26 Dec is a holiday too (L.3134-13): 3(4) gives Friday 27, 3(5) Monday 30.
     CHECK(count(ymd(2024, 12, 24), "P2D", convention::eu, "FR-57").final_day == ymd(2024, 12, 30));
-    CHECK(count(ymd(2024, 12, 24), "P2D", convention::cpc, "FR-57").final_day ==
-          ymd(2024, 12, 27));
+    CHECK(count(ymd(2024, 12, 24), "P2D", convention::cpc, "FR-57").final_day == ymd(2024, 12, 27));
 }
 
 TEST_CASE("Reg. 1182/71 art. 3(5): no extension when the period already has two working days") {
@@ -354,15 +355,15 @@ TEST_CASE("Reg. 1182/71 art. 3(4) and CPC 642 agree on ordinary weekend and holi
         echeance::year_month_day expected;
     };
     const row rows[] = {
-        {ymd(2022, 4, 14), "P6W", "FR", ymd(2022, 5, 27)},      // Ascension
-        {ymd(2022, 4, 14), "P6W", "FR-971", ymd(2022, 5, 30)},  // Ascension, 27 May, weekend
-        {ymd(2024, 3, 2), "P1W", "FR", ymd(2024, 3, 11)},       // Saturday
-        {ymd(2024, 3, 16), "P2W", "FR", ymd(2024, 4, 2)},       // Saturday, Easter Monday
-        {ymd(2024, 10, 11), "P3W", "FR", ymd(2024, 11, 4)},     // Friday 1 Nov, weekend
-        {ymd(2022, 1, 31), "P1M", "FR", ymd(2022, 2, 28)},      // month end, a Monday
-        {ymd(2024, 6, 14), "P1M", "FR", ymd(2024, 7, 15)},      // Sunday 14 July
-        {ymd(2025, 4, 4), "P2W", "FR-68", ymd(2025, 4, 22)},    // Good Friday, Easter Monday
-        {ymd(2022, 3, 15), "P10Y", "FR", ymd(2032, 3, 15)},     // a Monday
+        {ymd(2022, 4, 14), "P6W", "FR", ymd(2022, 5, 27)},     // Ascension
+        {ymd(2022, 4, 14), "P6W", "FR-971", ymd(2022, 5, 30)}, // Ascension, 27 May, weekend
+        {ymd(2024, 3, 2), "P1W", "FR", ymd(2024, 3, 11)},      // Saturday
+        {ymd(2024, 3, 16), "P2W", "FR", ymd(2024, 4, 2)},      // Saturday, Easter Monday
+        {ymd(2024, 10, 11), "P3W", "FR", ymd(2024, 11, 4)},    // Friday 1 Nov, weekend
+        {ymd(2022, 1, 31), "P1M", "FR", ymd(2022, 2, 28)},     // month end, a Monday
+        {ymd(2024, 6, 14), "P1M", "FR", ymd(2024, 7, 15)},     // Sunday 14 July
+        {ymd(2025, 4, 4), "P2W", "FR-68", ymd(2025, 4, 22)},   // Good Friday, Easter Monday
+        {ymd(2022, 3, 15), "P10Y", "FR", ymd(2032, 3, 15)},    // a Monday
     };
     for (const row& r : rows) {
         CAPTURE(echeance::format_date(r.start), r.length, r.where);

@@ -5,7 +5,6 @@
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 using echeance::parse_date;
@@ -73,9 +72,9 @@ TEST_CASE("Gregorian calendar: ordinary leap years are divisible by four (2024 y
 }
 
 TEST_CASE("Gregorian calendar: every month has its number of days (30 in Apr, Jun, Sep, Nov)") {
-    for (const char* ok : {"2022-01-31", "2022-03-31", "2022-04-30", "2022-05-31", "2022-06-30",
-                           "2022-07-31", "2022-08-31", "2022-09-30", "2022-10-31", "2022-11-30",
-                           "2022-12-31", "2022-02-28"})
+    for (const char* ok :
+         {"2022-01-31", "2022-03-31", "2022-04-30", "2022-05-31", "2022-06-30", "2022-07-31",
+          "2022-08-31", "2022-09-30", "2022-10-31", "2022-11-30", "2022-12-31", "2022-02-28"})
         CHECK(echeance::format_date(parse_date(ok)) == ok);
     for (const char* bad : {"2022-04-31", "2022-06-31", "2022-09-31", "2022-11-31", "2022-02-29"})
         require_error([&] { parse_date(bad); }, "echeance.date.invalid",

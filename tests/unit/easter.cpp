@@ -3,13 +3,11 @@
 // Expected dates checked against two independent computations (Meeus/Jones/Butcher and Gauss
 // with its two exceptions) and published tables.
 #include "echeance/calendar.hpp"
-
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 
 using echeance_test::ymd;
-
 
 TEST_CASE("Gregorian computus: Easter Sunday of known years") {
     using echeance::easter_sunday;
@@ -41,8 +39,9 @@ TEST_CASE("Gregorian computus: Easter is a Sunday between 22 March and 25 April,
     SUCCEED();
 }
 
-TEST_CASE("C. trav. L.3133-1: Ascension (Easter + 39) is a Thursday and Whit Monday (Easter + 50) a "
-          "Monday, 1583-9999") {
+TEST_CASE(
+    "C. trav. L.3133-1: Ascension (Easter + 39) is a Thursday and Whit Monday (Easter + 50) a "
+    "Monday, 1583-9999") {
     for (int y = echeance::min_year; y <= echeance::max_year; ++y) {
         auto easter = echeance::sys_days(echeance::easter_sunday(date::year(y)));
         if (date::weekday(easter + date::days(39)) != date::Thursday ||

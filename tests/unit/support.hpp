@@ -5,7 +5,6 @@
 #include "echeance/error.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <string>
 
 namespace echeance_test {
