@@ -4,7 +4,7 @@
 set -eu
 jobs=$(nproc 2>/dev/null || echo 2)
 # .clang-format is the law for layout.
-git ls-files '*.cpp' '*.hpp' '*.h' | xargs clang-format --dry-run --Werror
+git ls-files '*.cpp' '*.hpp' '*.h' | xargs -r clang-format --dry-run --Werror
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DECHEANCE_WERROR=ON -DECHEANCE_BUILD_BENCH=ON
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
