@@ -1,6 +1,7 @@
 // Replay results as JSON Lines (stable key order) and as text for people.
 #include "count.hpp"
 #include "echeance/engine.hpp"
+#include "rules/names.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -106,6 +107,17 @@ std::string list_ids(const std::vector<rule_index>& idx, const V& items) {
 
 } // namespace
 
+namespace {
+// " (did you mean \"information_sent\"?)" when a declared id is one typo away, else "".
+template <class T>
+std::string did_you_mean(const std::string& word, const std::vector<T>& items) {
+    std::vector<std::string> ids;
+    for (const auto& i : items) ids.push_back(i.id);
+    std::string best = rules::closest(word, ids);
+    return best.empty() ? std::string() : fmt::format(" (did you mean \"{}\"?)", best);
+}
+} // namespace
+
 std::string reason(const ruleset& rules, const history& h, const rejection& x) {
     using why = rejection::why;
     auto text = [&](std::uint16_t t) { return t < h.texts.size() ? h.texts[t] : std::string("?"); };
@@ -114,9 +126,11 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
         return fmt::format("dated {}, before the event of line {} ({})", format_date(x.day),
                            x.other_line, format_date(x.on));
     case why::unknown_event:
-        return fmt::format("unknown event \"{}\" (not in rule set {})", text(x.text), rules.id);
+        return fmt::format("unknown event \"{}\" (not in rule set {}){}", text(x.text), rules.id,
+                           did_you_mean(text(x.text), rules.events));
     case why::unknown_role:
-        return fmt::format("unknown role \"{}\" (not in rule set {})", text(x.text), rules.id);
+        return fmt::format("unknown role \"{}\" (not in rule set {}){}", text(x.text), rules.id,
+                           did_you_mean(text(x.text), rules.roles));
     case why::automatic_event:
         return fmt::format("{} is sent by the rules themselves at the end of its period, not "
                            "by a history line",
