@@ -187,7 +187,7 @@ struct contested_count {
     rule_index trigger = no_index; // the event that started the count
     year_month_day started;
     std::vector<reading_result> results;         // one per reading, in rule order
-    std::optional<std::uint8_t> most_protective; // empty when no reading has a last day
+    std::optional<std::uint8_t> most_protective; // empty until every reading has a last day
 };
 
 // One step of the explanation, as facts; explanation_lines() renders it (a count renders as

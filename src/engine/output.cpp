@@ -663,6 +663,9 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
                                      ? "  most protective for the holder"
                                      : ""));
             }
+            if (!c.most_protective)
+                line("      most protective for the holder: undetermined until every reading "
+                     "has started");
         }
     }
     if (!r.warnings.empty()) {

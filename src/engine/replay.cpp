@@ -735,6 +735,9 @@ private:
                     break;
                 }
             }
+            // Too late is what backends must tell apart: the state moved on because the window
+            // ended (an opposition the day after the six weeks), not because of another act.
+            if (x.window != no_index && x.on < e.day) x.id = "echeance.replay.window_closed";
             return;
         }
         const window_slot& s = w_.windows[blocked];
@@ -987,13 +990,16 @@ void machine::run() {
     }
     // Most protective reading, computed: latest last day for a window or timer (the holder
     // keeps the right longer), earliest for an obligation (the operator owes sooner) and a
-    // retention (the data are kept shorter).
+    // retention (the data are kept shorter). Undetermined while a reading has not started: a
+    // receipt not yet recorded could still give the latest day.
     for (auto& c : out_.readings) {
         bool latest =
             c.what == contested_count::kind::window || c.what == contested_count::kind::timer;
         std::optional<std::uint8_t> best;
+        bool all_started = true;
+        for (const auto& r : c.results) all_started = all_started && r.last_day.has_value();
         for (const auto& r : c.results) {
-            if (!r.last_day) continue;
+            if (!all_started) break;
             if (!best) {
                 best = r.reading;
                 continue;

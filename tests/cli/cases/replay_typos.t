@@ -14,7 +14,8 @@ x (FR), rules mon-espace-sante, as of 2022-06-01
     line 2: 2022-04-14 information_sent by cnm: [echeance.replay.unknown_role] unknown role "cnm" (not in rule set mon-espace-sante) (did you mean "cnam"?)
   readings of contested rules:
     opposition_window (started 2022-04-14):
-      six-weeks-from-sending     2022-05-27  default  most protective for the holder
+      six-weeks-from-sending     2022-05-27  default
       one-month-from-receipt     not started (no information_received)
       six-weeks-from-receipt     not started (no information_received)
+      most protective for the holder: undetermined until every reading has started
 [exit 0]
