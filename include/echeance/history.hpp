@@ -49,6 +49,9 @@ bool looks_like_nir(std::string_view id) noexcept;
 // The id to print: unchanged, or "NIR-masked-<n>" (n: order of first appearance of that NIR
 // in the input, from 1) when it looks like a NIR. Never prints a NIR in clear.
 std::string mask_person(std::string_view id, std::size_t nir_number);
+// The text with every run that looks like a NIR (13 or more digits, 2A/2B, single spaces, dots
+// or dashes between them) replaced by "NIR-masked": for messages that echo input.
+std::string redact_nirs(std::string_view text);
 
 struct history_file {
     std::vector<history> persons;       // in order of first appearance

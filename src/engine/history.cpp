@@ -49,8 +49,41 @@ bool looks_like_nir(std::string_view id) noexcept {
     return true;
 }
 
+std::string redact_nirs(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        if (!digit(text[i])) {
+            out += text[i++];
+            continue;
+        }
+        // A run of digits, Corsican 2A/2B, and single separators between digits.
+        std::size_t j = i, end = i, significant = 0;
+        while (j < text.size()) {
+            char c = text[j];
+            if (digit(c) || ((c == 'A' || c == 'B') && text[j - 1] == '2')) {
+                ++significant;
+                end = ++j;
+            } else if ((c == ' ' || c == '.' || c == '-') && j + 1 < text.size() &&
+                       digit(text[j + 1])) {
+                ++j;
+            } else {
+                break;
+            }
+        }
+        if (significant >= 13)
+            out += "NIR-masked"; // 13 or more: a NIR, or too close to one to print
+        else
+            out.append(text.substr(i, end - i));
+        i = end;
+    }
+    return out;
+}
+
 std::string mask_person(std::string_view id, std::size_t nir_number) {
-    if (!looks_like_nir(id)) return std::string(id);
+    if (!looks_like_nir(id) && redact_nirs(id) == id) return std::string(id);
     return fmt::format("NIR-masked-{}", nir_number);
 }
 
@@ -60,8 +93,7 @@ constexpr std::string_view channel_names[] = {"web", "phone", "post", "office", 
 
 std::string quoted_safe(std::string_view s) {
     if (looks_like_nir(s)) return "NIR-masked";
-    std::string out(s.substr(0, 80));
-    return out;
+    return redact_nirs(s.substr(0, 80));
 }
 
 // 1-based column of the value of "key" in a JSON line (1 when not found).
@@ -112,7 +144,6 @@ instant parse_at(std::string_view s, const calendar& cal, territory where) {
         r.day = parse_date(s);
         return r;
     }
-    r.day = parse_date(s.substr(0, 10));
     auto bad = [&](std::size_t col) {
         return error("echeance.history.at",
                      fmt::format("invalid instant \"{}\" (expected YYYY-MM-DD or RFC 3339 "
@@ -120,6 +151,9 @@ instant parse_at(std::string_view s, const calendar& cal, territory where) {
                                  quoted_safe(s)),
                      location{"", 0, col, ""});
     };
+    // A NIR pasted into the date must not be echoed in part by parse_date's message.
+    if (redact_nirs(s) != s) throw bad(1);
+    r.day = parse_date(s.substr(0, 10));
     if (s[10] != 'T' && s[10] != 't') throw bad(11);
     std::size_t p = 11;
     int h = 0, m = 0, sec = 0;
@@ -247,11 +281,13 @@ struct history_parser::impl {
         default_where = t ? *t : cal.default_territory();
     }
 
+    // Every message goes through redact_nirs: a NIR is never printed, whatever field it was in.
     void fail(std::size_t line, std::size_t col, std::string id, std::string message) {
-        out.errors.emplace_back(std::move(id), std::move(message), location{file, line, col, ""});
+        out.errors.emplace_back(std::move(id), redact_nirs(message), location{file, line, col, ""});
     }
     void fail(const error& e, std::size_t line, std::size_t col) {
-        out.errors.push_back(e.placed(file, line, col));
+        error placed = e.placed(file, line, col);
+        out.errors.emplace_back(placed.id(), redact_nirs(placed.message()), placed.where());
     }
 
     struct fields_in {
@@ -327,7 +363,7 @@ struct history_parser::impl {
             out.persons.emplace_back();
             out.persons.back().person = person;
             person_where.push_back(where);
-            bool nir = looks_like_nir(person);
+            bool nir = looks_like_nir(person) || redact_nirs(person) != person;
             if (nir) ++nirs;
             out.shown_ids.push_back(mask_person(person, nirs));
         } else {
@@ -355,6 +391,8 @@ struct history_parser::impl {
             std::string what = e.what();
             auto p = what.find(": syntax error");
             std::string msg = p == std::string::npos ? what : what.substr(p + 2);
+            auto tail = msg.find("; last read:"); // nlohmann echoes the input: never print it
+            if (tail != std::string::npos) msg.erase(tail);
             fail(line_no, e.byte ? e.byte : 1, "echeance.history.json",
                  fmt::format("not a JSON object: {}", msg));
             return;
