@@ -74,7 +74,7 @@ void register_check(CLI::App& app, std::function<int()>& run) {
                 j["diagnostics"] = std::move(diagnostics);
                 j["errors"] = errors;
                 j["warnings"] = warnings;
-                text = j.dump(2) + "\n";
+                text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
             }
             std::fwrite(text.data(), 1, text.size(), stdout);
             if (errors > 0) return 1;

@@ -170,7 +170,8 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
                 return run_batch([&](year_month_day d, const period& p, std::string& out) {
                     deadline r = compute_deadline(cal, d, p, rule, where, policy);
                     if (json) {
-                        out += deadline_json(cal, r, false).dump();
+                        out += deadline_json(cal, r, false)
+                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                         out += '\n';
                     } else {
                         char buf[11];
@@ -187,7 +188,9 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
             deadline r = compute_deadline(cal, d, p, rule, where, policy);
             std::string out;
             if (a->json) {
-                out = deadline_json(cal, r, true).dump(2) + "\n";
+                out = deadline_json(cal, r, true)
+                          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                      "\n";
             } else {
                 out = format_date(r.final_day) + "\n";
                 if (a->explain) print_explained(cal, r, out);
@@ -227,7 +230,7 @@ void register_holidays(CLI::App& app, std::function<int()>& run) {
                                  {"name", h.name},
                                  {"name_fr", h.name_fr},
                                  {"cite", h.cite}});
-                out = j.dump(2) + "\n";
+                out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
             } else {
                 for (const auto& h : list) out += format_date(h.day) + "\t" + h.name + "\n";
             }

@@ -1,7 +1,11 @@
 // Fast line-oriented I/O for batch mode: one result line per input line, in order.
 #pragma once
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <echeance/error.hpp>
+#include <fmt/format.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,17 +13,22 @@
 namespace echeance::cli {
 
 // Calls on_line(text, line_number) for each line of the stream ('\n' or "\r\n" ended; a last
-// line without '\n' counts). Reads in large blocks: no per-line allocation.
+// line without '\n' counts; a UTF-8 byte-order mark before the first line is skipped). Reads in
+// large blocks: no per-line allocation. Throws "echeance.io.read" when the stream fails (a
+// directory, an I/O error): an unreadable input is never taken as an empty one.
 template <class F>
-void for_each_line(std::FILE* in, F&& on_line) {
+void for_each_line(std::FILE* in, F&& on_line, const std::string& name = "<stdin>") {
     std::vector<char> buf(1 << 20);
     std::string carry;
     std::size_t line_no = 0;
+    bool first_block = true;
     for (;;) {
         std::size_t n = std::fread(buf.data(), 1, buf.size(), in);
         if (n == 0) break;
         std::string_view chunk(buf.data(), n);
         std::size_t pos = 0;
+        if (first_block && chunk.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;
+        first_block = false;
         while (pos < chunk.size()) {
             std::size_t nl = chunk.find('\n', pos);
             if (nl == std::string_view::npos) {
@@ -37,6 +46,10 @@ void for_each_line(std::FILE* in, F&& on_line) {
             pos = nl + 1;
         }
     }
+    if (std::ferror(in))
+        throw error("echeance.io.read",
+                    fmt::format("cannot read {}: {}", name, std::strerror(errno)),
+                    location{name, 0, 0, ""});
     if (!carry.empty()) {
         std::string_view line = carry;
         if (line.back() == '\r') line.remove_suffix(1);

@@ -5,7 +5,9 @@
 #include "replay.hpp"
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <echeance/error.hpp>
 #include <exception>
 #include <functional>
@@ -51,7 +53,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        return run ? run() : 2;
+        int status = run ? run() : 2;
+        // A full disk or a closed pipe must not pass for a complete answer.
+        if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+            std::fprintf(stderr,
+                         "echeance: error [echeance.io.write]: cannot write the output: %s\n",
+                         std::strerror(errno));
+            return 1;
+        }
+        return status;
     } catch (const echeance::cli::usage_error& e) {
         std::fprintf(stderr, "echeance: usage error: %s\n", e.what());
         return 2;

@@ -3,8 +3,10 @@
 #include "lines.hpp"
 #include "options.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <echeance/engine.hpp>
 #include <echeance/history.hpp>
 #include <echeance/load.hpp>
@@ -79,11 +81,13 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             std::FILE* in = from_stdin ? stdin : std::fopen(a->history.c_str(), "rb");
             if (!in)
                 throw error("echeance.history.open",
-                            fmt::format("cannot open history file \"{}\"", a->history),
+                            fmt::format("cannot open history file \"{}\": {}", a->history,
+                                        std::strerror(errno)),
                             location{"", 0, 0, "HISTORY"});
             history_parser parser(rules, cal, name, f);
             for_each_line(
-                in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); });
+                in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); },
+                name);
             if (!from_stdin) std::fclose(in);
             history_file file = parser.finish();
             for (const auto& e : file.errors)

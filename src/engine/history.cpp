@@ -527,7 +527,7 @@ history_file history_parser::finish() {
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
                            const std::string& file_name, history_parser::format f) {
     history_parser p(rules, cal, file_name, f);
-    std::size_t no = 0, pos = 0;
+    std::size_t no = 0, pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
         std::string_view line =

@@ -4,7 +4,7 @@ $ echeance replay rules/x.jsonl
 2> Run with --help for more information.
 [exit 2]
 $ echeance replay --rules rules/mon-espace-sante tests/cli/fixtures/no-such-file.jsonl --as-of 2022-06-01
-2> echeance: HISTORY: error [echeance.history.open]: cannot open history file "tests/cli/fixtures/no-such-file.jsonl"
+2> echeance: HISTORY: error [echeance.history.open]: cannot open history file "tests/cli/fixtures/no-such-file.jsonl": No such file or directory
 [exit 1]
 $ echeance replay --rules rules/mon-espace-sante - --as-of 2022-13-01
 2> echeance: --as-of: error [echeance.date.invalid]: invalid date "2022-13-01": month 13 does not exist (expected YYYY-MM-DD)
