@@ -871,6 +871,13 @@ private:
         if (const member* vm = f.get("versions")) read_timing_versions_misplaced(*vm, subject);
         const value* v = typed_value(list->val, "interpretations", vkind::object, subject);
         if (!v) return out;
+        // The engine keeps a reading's index in 8 bits, and no law is read 255 ways.
+        constexpr std::size_t max_readings = 255;
+        if (v->members.size() > max_readings) {
+            err(v->members[max_readings].key_at, "too_many",
+                fmt::format("too many interpretations of {} (at most {})", subject, max_readings));
+            return out;
+        }
         std::unordered_map<std::string, position> seen;
         const member* first_default = nullptr;
         for (const member& im : v->members) {
