@@ -71,16 +71,33 @@ ojson reading_json(const std::vector<interpretation>& rs, std::uint8_t r) {
     return id.empty() ? ojson(nullptr) : ojson(id);
 }
 
+// Input echoed in output: control characters shown as \xNN, so that a history line can never
+// forge a line of the report.
+std::string printable(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u == 0x7F)
+            out += fmt::format("\\x{:02X}", unsigned(u));
+        else
+            out += c;
+    }
+    return out;
+}
+
 std::string event_text(const ruleset& rules, const history& h, rule_index ev, std::uint32_t line,
                        bool role) {
     for (const auto& e : h.events)
         if (e.line == line) {
             if (role) {
                 if (e.role != no_index) return rules.roles[e.role].id;
-                return e.role_text < h.texts.size() ? h.texts[e.role_text] : std::string("?");
+                return e.role_text < h.texts.size() ? printable(h.texts[e.role_text])
+                                                    : std::string("?");
             }
             if (e.event != no_index) return rules.events[e.event].id;
-            return e.event_text < h.texts.size() ? h.texts[e.event_text] : std::string("?");
+            return e.event_text < h.texts.size() ? printable(h.texts[e.event_text])
+                                                 : std::string("?");
         }
     return ev != no_index ? rules.events[ev].id : std::string("?");
 }
@@ -120,7 +137,9 @@ std::string did_you_mean(const std::string& word, const std::vector<T>& items) {
 
 std::string reason(const ruleset& rules, const history& h, const rejection& x) {
     using why = rejection::why;
-    auto text = [&](std::uint16_t t) { return t < h.texts.size() ? h.texts[t] : std::string("?"); };
+    auto text = [&](std::uint16_t t) {
+        return t < h.texts.size() ? printable(h.texts[t]) : std::string("?");
+    };
     switch (x.code) {
     case why::out_of_order:
         return fmt::format("dated {}, before the event of line {} ({})", format_date(x.day),
@@ -537,8 +556,8 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
         o.append(s, 0, n == std::string::npos ? 0 : n + 1);
         o += '\n';
     };
-    line(fmt::format("{} ({}), rules {}, as of {}", person, territory_of(cal, h), rules.id,
-                     format_date(r.as_of)));
+    line(fmt::format("{} ({}), rules {}, as of {}", printable(person), territory_of(cal, h),
+                     rules.id, format_date(r.as_of)));
     line(fmt::format("  state: {}{}", rules.states[r.state].id,
                      r.since ? " since " + format_date(*r.since) : std::string()));
     line("  timeline:");
