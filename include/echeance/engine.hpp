@@ -253,7 +253,17 @@ struct replay_result {
     std::uint32_t ignored_after_as_of = 0;
 
     struct scratch; // reused buffers (a result object may be reused for many replays)
-    std::shared_ptr<scratch> work;
+    // A copy of a result gets buffers of its own: two copies replayed on two threads never share.
+    struct scratch_handle {
+        std::shared_ptr<scratch> p;
+        scratch_handle() = default;
+        scratch_handle(const scratch_handle&) noexcept {}
+        scratch_handle& operator=(const scratch_handle&) noexcept { return *this; }
+        scratch_handle(scratch_handle&&) noexcept = default;
+        scratch_handle& operator=(scratch_handle&&) noexcept = default;
+        ~scratch_handle() = default;
+    };
+    scratch_handle work;
 };
 
 // Replays into `out`, reusing its buffers.

@@ -98,7 +98,7 @@ class machine {
 public:
     machine(const ruleset& rules, const calendar& cal, const history& h,
             const replay_options& options, replay_result& out)
-        : rules_(rules), cal_(cal), h_(h), opt_(options), out_(out), w_(*out.work) {}
+        : rules_(rules), cal_(cal), h_(h), opt_(options), out_(out), w_(*out.work.p) {}
 
     void run();
 
@@ -1026,7 +1026,7 @@ void machine::run() {
 
 void replay(const ruleset& rules, const calendar& cal, const history& h,
             const replay_options& options, replay_result& out) {
-    if (!out.work) out.work = std::make_shared<replay_result::scratch>();
+    if (!out.work.p) out.work.p = std::make_shared<replay_result::scratch>();
     machine m(rules, cal, h, options, out);
     m.run();
 }

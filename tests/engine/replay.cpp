@@ -179,6 +179,37 @@ TEST_CASE("CSP R.1111-28: the most protective reading is computed (six weeks fro
     CHECK(mes().windows[c.rule].readings[*c.most_protective].id == "six-weeks-from-receipt");
 }
 
+TEST_CASE("CSP R.1111-28: no reading is named most protective while one has not started") {
+    // Without a recorded receipt, a "from receipt" reading could still end latest.
+    history h = one(mes(), line("2022-04-14", "information_sent", "cnam"));
+    auto res = replay(mes(), cal(), h, d("2022-05-20"));
+    REQUIRE(res.readings.size() == 1);
+    CHECK(*res.readings[0].results[0].last_day == d("2022-05-27"));
+    CHECK_FALSE(res.readings[0].results[1].last_day);
+    CHECK_FALSE(res.readings[0].most_protective);
+}
+
+TEST_CASE("engine: a copy of a result never shares its scratch buffers") {
+    history h = one(mes(), line("2022-04-14", "information_sent", "cnam"));
+    replay_options o;
+    o.as_of = d("2022-05-20");
+    replay_result a;
+    replay(mes(), cal(), h, o, a);
+    replay_result b = a;
+    CHECK(b.work.p == nullptr);
+    replay(mes(), cal(), h, o, b);
+    CHECK(b.work.p != a.work.p);
+    CHECK(b.timeline.size() == a.timeline.size());
+}
+
+TEST_CASE("history: a NIR inside any field is redacted from messages") {
+    CHECK(redact_nirs("at 2850578006084x") == "at NIR-masked"
+                                              "x");
+    CHECK(redact_nirs("1 85 05 78 006 084 36 then") == "NIR-masked then");
+    CHECK(redact_nirs("184122A45108946") == "NIR-masked");
+    CHECK(redact_nirs("2022-04-14 and 123456789012") == "2022-04-14 and 123456789012");
+}
+
 TEST_CASE("CSP R.1111-36: deletion on request within three months, plain; overdue after") {
     std::string text = line("2022-02-01", "information_sent", "cnam") +
                        line("2022-09-05", "closure", "holder") +
