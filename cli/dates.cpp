@@ -33,10 +33,11 @@ int run_batch(F&& one) {
         two_fields f;
         if (!split_two(line, f)) {
             bad = true;
-            out.write(batch_error(error("echeance.cli.line",
-                                        fmt::format("expected \"DATE PERIOD\", got \"{}\"", line),
-                                        location{"", 0, 1, ""}),
-                                  no, 1));
+            out.write(batch_error(
+                error("echeance.cli.line",
+                      fmt::format("expected \"DATE PERIOD\", got \"{}\"", shorten(line)),
+                      location{"", 0, 1, ""}),
+                no, 1));
             return;
         }
         year_month_day day;

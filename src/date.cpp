@@ -14,7 +14,7 @@ bool is_digit(char c) {
 
 [[noreturn]] void bad_date(std::string_view text, std::size_t column, const std::string& why) {
     throw error("echeance.date.invalid",
-                fmt::format("invalid date \"{}\": {} (expected YYYY-MM-DD)", text, why),
+                fmt::format("invalid date \"{}\": {} (expected YYYY-MM-DD)", shorten(text), why),
                 location{"", 0, column, ""});
 }
 

@@ -42,4 +42,11 @@ std::string format(const error& e) {
     return e.what();
 }
 
+std::string shorten(std::string_view s) {
+    if (s.size() <= 80) return std::string(s);
+    std::size_t n = 80;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return std::string(s.substr(0, n)) + "...";
+}
+
 } // namespace echeance

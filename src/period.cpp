@@ -12,7 +12,7 @@ namespace {
     throw error("echeance.period.invalid",
                 fmt::format("invalid period \"{}\": {} (expected ISO 8601 PnYnMnWnD, e.g. P6W "
                             "or P1Y2M10D)",
-                            text, why),
+                            shorten(text), why),
                 location{"", 0, column, ""});
 }
 

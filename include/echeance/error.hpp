@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace echeance {
 
@@ -37,6 +38,9 @@ private:
     std::string message_;
     location where_;
 };
+
+// An input value to echo in a message: at most 80 bytes, cut on a UTF-8 boundary, then "...".
+std::string shorten(std::string_view input);
 
 // "file:3:12: error [id]: message", or "error [id]: message" without a location.
 std::string format(const error& e);

@@ -307,6 +307,11 @@ struct history_parser::impl {
                 return;
             }
         std::string person(f.v[c_person]);
+        // One NIR written with or without spaces, dots or dashes is one person.
+        if (looks_like_nir(person))
+            person.erase(std::remove_if(person.begin(), person.end(),
+                                        [](char c) { return c == ' ' || c == '.' || c == '-'; }),
+                         person.end());
         auto found = persons.find(person);
         territory where = found != persons.end() ? person_where[found->second] : default_where;
         if (f.has[c_territory] && !f.v[c_territory].empty()) {

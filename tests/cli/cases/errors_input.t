@@ -56,3 +56,8 @@ $ echeance deadline 9999-12-30 P1D --calendar tests/cli/fixtures/new_years_eve.j
 $ echeance deadline 9999-12-30 P1D --calendar tests/cli/fixtures/new_years_eve.json --convention plain
 9999-12-31
 [exit 0]
+# An echoed value is cut at 80 bytes: a huge bad line never floods the output.
+$ echeance add
+< 2022-01-01 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+error: <stdin>:1:12: [echeance.period.invalid] invalid period "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...": it must start with 'P' (expected ISO 8601 PnYnMnWnD, e.g. P6W or P1Y2M10D)
+[exit 1]

@@ -34,3 +34,20 @@ q (FR), rules mon-espace-sante, as of 2022-06-01
 2> echeance: <stdin>:5:21: error [echeance.history.at]: invalid instant "NIR-masked" (expected YYYY-MM-DD or RFC 3339 YYYY-MM-DDTHH:MM:SS with Z or an offset)
 2> echeance: <stdin>:8:70: error [echeance.history.channel]: unknown channel "NIR-masked" (expected one of: web, phone, post, office, email, other)
 [exit 1]
+# One NIR written with or without spaces is one person.
+$ echeance replay --rules rules/mon-espace-sante - --as-of 2022-06-01
+< {"person":"1 85 05 78 006 084 36","at":"2022-04-14","event":"information_sent","role":"cnam"}
+< {"person":"185057800608436","at":"2022-04-20","event":"opposition","role":"holder"}
+NIR-masked-1 (FR), rules mon-espace-sante, as of 2022-06-01
+  state: opposed since 2022-04-20
+  timeline:
+    none       until 2022-04-14
+    notified   2022-04-14 to 2022-04-20   information_sent by cnam, line 1, general-2022
+    opposed    since 2022-04-20           opposition by holder, line 2, general-2022
+  readings of contested rules:
+    opposition_window (started 2022-04-14):
+      six-weeks-from-sending     2022-05-27  default
+      one-month-from-receipt     not started (no information_received)
+      six-weeks-from-receipt     not started (no information_received)
+      most protective for the holder: undetermined until every reading has started
+[exit 0]
