@@ -1,5 +1,6 @@
 // Properties of replay over generated persons (RapidCheck; the CTest run sets
 // RC_PARAMS="max_success=2000 seed=..." : 2,000 files of 5 persons = 10,000 histories).
+#include "fixtures.hpp"
 #include "generate.hpp"
 
 #include <algorithm>
@@ -16,16 +17,6 @@ using namespace echeance;
 using namespace echeance::testing;
 
 namespace {
-
-const calendar& cal() {
-    static calendar c = calendar::builtin();
-    return c;
-}
-
-const ruleset& mes() {
-    static ruleset r = load_ruleset(ECHEANCE_SOURCE_DIR "/rules/mon-espace-sante");
-    return r;
-}
 
 // The result without input line numbers (they change when persons are interleaved).
 std::string summary(const ruleset& rules, const replay_result& r) {

@@ -1,5 +1,6 @@
 // The lifecycle engine: semantics on small rule sets built in C++, and the law on the
 // Mon espace santé and GDPR rule sets.
+#include "fixtures.hpp"
 #include "generate.hpp"
 
 #include <catch2/catch.hpp>
@@ -10,26 +11,14 @@
 
 using namespace echeance;
 using date::days;
+using echeance::testing::cal;
+using echeance::testing::gdpr;
+using echeance::testing::mes;
 
 namespace {
 
 year_month_day d(const char* s) {
     return parse_date(s);
-}
-
-const calendar& cal() {
-    static calendar c = calendar::builtin();
-    return c;
-}
-
-const ruleset& mes() {
-    static ruleset r = load_ruleset(ECHEANCE_SOURCE_DIR "/rules/mon-espace-sante");
-    return r;
-}
-
-const ruleset& gdpr() {
-    static ruleset r = load_ruleset(ECHEANCE_SOURCE_DIR "/rules/gdpr-requests");
-    return r;
 }
 
 history one(const ruleset& rules, const std::string& text) {
