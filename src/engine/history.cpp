@@ -82,8 +82,13 @@ std::string redact_nirs(std::string_view text) {
     return out;
 }
 
+// A person id to mask: a NIR, or an id with one inside.
+static bool must_mask(std::string_view id) {
+    return looks_like_nir(id) || redact_nirs(id) != id;
+}
+
 std::string mask_person(std::string_view id, std::size_t nir_number) {
-    if (!looks_like_nir(id) && redact_nirs(id) == id) return std::string(id);
+    if (!must_mask(id)) return std::string(id);
     return fmt::format("NIR-masked-{}", nir_number);
 }
 
@@ -368,7 +373,7 @@ struct history_parser::impl {
             out.persons.emplace_back();
             out.persons.back().person = person;
             person_where.push_back(where);
-            bool nir = looks_like_nir(person) || redact_nirs(person) != person;
+            bool nir = must_mask(person);
             if (nir) ++nirs;
             out.shown_ids.push_back(mask_person(person, nirs));
         } else {
