@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,10 @@ struct history {
     std::string person;                // as given; see mask_person() before printing it
     std::vector<history_event> events; // input order
     std::vector<std::string> texts;    // unknown names quoted in rejections
+    // Facts of the person (optional keys "born" and "department" on any of their lines).
+    std::optional<year_month_day> born; // date of birth, when known
+    std::string department;             // INSEE code of the fund's department ("31", "2A",
+                                        // "971"); empty when unknown
 };
 
 // A NIR (French social security number: 13 characters, digits or 2A/2B for Corsica at the
