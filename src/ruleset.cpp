@@ -45,6 +45,10 @@ rule_index ruleset::find_retention(std::string_view i) const noexcept {
     return find_by_id(retentions, i);
 }
 
+rule_index ruleset::find_version(std::string_view i) const noexcept {
+    return find_by_id(versions, i);
+}
+
 rule_index ruleset::version_on(year_month_day day) const noexcept {
     rule_index found = no_index;
     for (std::size_t i = 0; i < versions.size(); ++i)

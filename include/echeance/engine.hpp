@@ -44,6 +44,7 @@ namespace echeance {
 // Which reading decides, per contested rule (index into its `readings`); empty: the default.
 struct reading_choice {
     std::vector<std::uint8_t> windows, timers, obligations, retentions;
+    std::vector<std::uint8_t> versions; // the reading of a version's scope
 };
 
 struct replay_options {
@@ -133,6 +134,10 @@ struct rejection {
         window_closed,   // `window` closed `on` by `closed_by`
         window_ended,    // `window` ended `on` at end_utc (reading, version)
         window_not_open, // `window` never opened
+        condition,       // the role's `condition` is `held` (or not) on the day; it changed
+                         // `changed_on` by `changed_by` (no_index: the birth or the birthday)
+        not_pending,     // the transition needs the pending `obligation`; none is pending
+        role_in_state,   // in `state`, the transitions of the event are for other roles
     };
     std::uint32_t line = 0;
     rule_index event = no_index; // no_index: unknown (the history keeps the text)
@@ -149,6 +154,12 @@ struct rejection {
     std::uint16_t text = history_event::no_text; // unknown_event, unknown_role
     std::uint32_t other_line = 0;                // out_of_order: the line of the later-dated event
     std::optional<year_month_day> since;         // wrong_state: the state holds since
+    rule_index condition = no_index;             // condition
+    bool held = false;                           // condition: its value on the day
+    rule_index changed_by = no_index;            // condition: the event that last set it
+    std::optional<year_month_day> changed_on;    // condition: since when it has that value
+    rule_index obligation = no_index;            // not_pending
+    rule_index instead = no_index;               // wrong_state: the event to send instead
     year_month_day on;           // window closed or last day; out_of_order: the later day
     date::sys_seconds end_utc{}; // window ended: 24:00 local on `on`, in UTC
 };

@@ -27,16 +27,49 @@ struct citation {
     location at;        // where the rule sits in its file
 };
 
+// A fact of the person that a version's scope or a condition reads.
+enum class person_fact : std::uint8_t { department };
+
+// One reading of a version's scope: the values of the fact for which the version applies.
+struct scope_reading {
+    std::string id; // empty for a scope without interpretations
+    bool is_default = false;
+    std::vector<std::string> values;
+    citation why;
+};
+
 struct version_info {
     std::string id;                          // e.g. "general-2022"
     year_month_day from;                     // applies to events dated on or after this day
     std::optional<year_month_day> published; // date of publication, optional
+    // "scope": the version applies only to persons whose fact has one of the values of the
+    // deciding reading (a person whose fact is unknown is outside it). Empty: everyone.
+    person_fact scope_fact = person_fact::department;
+    std::vector<scope_reading> scope;
+    citation why;
+};
+
+// A condition on the person, true or false on a day, read by roles ("acts_while",
+// "acts_unless"): e.g. "represented" (a minor until the 18th birthday, or from an event).
+// On a day, the latest of these facts decides: the birth (true when `age_below` is set), the
+// day `age_below` is reached (false), an event of `set_by` (true), of `cleared_by` (false);
+// an event wins over the birthday on the same day. With none of them, it is unknown, and no
+// role is refused for it.
+struct condition_info {
+    std::string id;
+    std::string title;
+    std::optional<period> age_below; // true from birth until born + age_below (exclusive)
+    month_end policy = month_end::overflow;
+    std::vector<rule_index> set_by;     // events
+    std::vector<rule_index> cleared_by; // events
     citation why;
 };
 
 struct role_info {
     std::string id; // holder, representative, cnam, operator, system
     std::string title;
+    rule_index acts_while = no_index;  // condition: the role may act only while it holds
+    rule_index acts_unless = no_index; // condition: the role may act only while it does not
     citation why;
 };
 
@@ -66,6 +99,12 @@ struct interpretation {
     // "from_date": the count starts on a fixed day (e.g. the entry into force of a regime)
     // instead of the date of an event; then `anchor` is no_index. (Added for issue 5.)
     std::optional<year_month_day> anchor_day;
+    // "from_next_event": only an acceptance of `anchor` at or after the triggering event
+    // counts (an earlier one, e.g. of a previous suspension, does not): the count waits.
+    bool anchor_next = false;
+    // "from_discharged": the count starts on the day the pending instance of this obligation
+    // started (e.g. the request that the closure answers); without one, on the trigger's day.
+    rule_index from_discharged = no_index;
     std::vector<timing> by_version; // indexed by version
     citation why;
 };
@@ -90,7 +129,11 @@ struct effect {
 
 struct transition {
     std::vector<rule_index> from; // states
-    rule_index to = no_index;     // state
+    rule_index to = no_index;     // state; no_index with `to_previous` or `instead`
+    bool to_previous = false;     // back to the state before the current one was entered
+    rule_index instead = no_index; // refused in these states: the event to send instead
+    std::vector<rule_index> roles; // when set, only these roles may take this transition
+    rule_index pending = no_index; // when set, allowed only while this obligation is pending
     rule_index window = no_index; // when set, the event is allowed only while this window is open
     std::vector<effect> effects;  // applied after the event's own effects, only when this
                                   // transition is the one taken (issue 5)
@@ -103,9 +146,14 @@ struct event_info {
     std::vector<rule_index> roles;       // who may send it
     std::vector<transition> transitions; // first whose `from` holds the current state applies
     std::vector<effect> effects;
-    bool automatic = false; // sent only by a timer or retention (role "system")
+    bool automatic = false;                  // sent only by a timer or retention (role "system")
+    std::vector<rule_index> acts_regardless; // roles whose condition does not apply to it
     citation why;
 };
+
+// Which reading of a contested count is the most protective for the holder: computed from the
+// kind of rule, or none ("neither" in the file: the text does not say).
+enum class protective : std::uint8_t { computed, neither };
 
 // "roles may send events until anchor + period".
 struct window_info {
@@ -113,6 +161,7 @@ struct window_info {
     std::vector<rule_index> events;
     std::vector<rule_index> roles;
     std::vector<interpretation> readings;
+    protective most_protective = protective::computed;
     citation why;
 };
 
@@ -122,6 +171,7 @@ struct timer_info {
     rule_index event = no_index;     // the automatic event it sends
     rule_index at_end_of = no_index; // a window, or no_index when `readings` give the period
     std::vector<interpretation> readings;
+    protective most_protective = protective::computed;
     citation why;
 };
 
@@ -131,6 +181,17 @@ struct obligation_info {
     rule_index role = no_index;
     rule_index event = no_index; // the event that discharges it
     std::vector<interpretation> readings;
+    // "instances": "each": every start is a count of its own (each request its own three
+    // months); "single" (default): a start while one is pending is noted, not counted again.
+    bool each = false;
+    // "discharge": "oldest": the discharging event discharges the oldest pending instance;
+    // "all" (default): every pending instance.
+    bool discharge_oldest = false;
+    // "ends_with": pending instances are discharged when this retention ends (its purge,
+    // early or at term), reported as discharged by the purge.
+    rule_index ends_with = no_index;
+    std::vector<rule_index> ends_in; // states whose entry discharges pending instances
+    protective most_protective = protective::computed;
     citation why;
 };
 
@@ -140,6 +201,7 @@ struct retention_info {
     std::string what;                  // what is kept, e.g. "documents and data of the space"
     rule_index purge_event = no_index; // automatic event sent at the end of the period
     std::vector<interpretation> readings;
+    protective most_protective = protective::computed;
     citation why;
 };
 
@@ -158,6 +220,7 @@ public:
     ruleset_defaults defaults;
     std::vector<version_info> versions; // ordered by `from`, strictly increasing
     std::vector<role_info> roles;
+    std::vector<condition_info> conditions;
     std::vector<state_info> states;
     std::vector<event_info> events;
     std::vector<window_info> windows;
@@ -174,6 +237,7 @@ public:
     rule_index find_timer(std::string_view id) const noexcept;
     rule_index find_obligation(std::string_view id) const noexcept;
     rule_index find_retention(std::string_view id) const noexcept;
+    rule_index find_version(std::string_view id) const noexcept;
 
     // The version in force on a day; no_index before the first version.
     rule_index version_on(year_month_day day) const noexcept;

@@ -154,11 +154,76 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
         return fmt::format("{} is sent by the rules themselves at the end of its period, not "
                            "by a history line",
                            rules.events[x.event].id);
-    case why::no_rules:
-        return fmt::format("no version of {} is in force on {} (the first applies from {})",
-                           rules.id, format_date(x.day),
-                           rules.versions.empty() ? std::string("-")
-                                                  : format_date(rules.versions.front().from));
+    case why::no_rules: {
+        // A version in force that day but not for this person (its scope by a person fact).
+        std::string scope;
+        for (const auto& v : rules.versions) {
+            if (v.scope.empty() || x.day < v.from) continue;
+            const scope_reading* s = &v.scope.front();
+            for (const auto& r : v.scope)
+                if (r.is_default) s = &r;
+            std::string vals;
+            for (const auto& d : s->values) vals += (vals.empty() ? "" : ", ") + d;
+            scope = fmt::format("; version {} (from {}) applies only to persons whose department "
+                                "is {}{} ({}), and this person's is {}",
+                                v.id, format_date(v.from), vals,
+                                s->id.empty() ? std::string() : " (reading " + s->id + ")",
+                                s->why.cite, h.department.empty() ? "unknown" : h.department);
+        }
+        if (scope.empty())
+            return fmt::format("no version of {} is in force on {} (the first applies from {})",
+                               rules.id, format_date(x.day),
+                               rules.versions.empty() ? std::string("-")
+                                                      : format_date(rules.versions.front().from));
+        std::string first = "-";
+        for (const auto& v : rules.versions)
+            if (v.scope.empty()) {
+                first = format_date(v.from);
+                break;
+            }
+        return fmt::format("no version of {} is in force on {} for this person (the first for "
+                           "everyone applies from {}){}",
+                           rules.id, format_date(x.day), first, scope);
+    }
+    case why::condition: {
+        const condition_info& c = rules.conditions[x.condition];
+        const role_info& role = rules.roles[x.role];
+        bool while_ = role.acts_while == x.condition;
+        std::string cause;
+        if (x.changed_by != no_index)
+            cause = fmt::format("{} on {} by {}", x.held ? "set" : "ended",
+                                x.changed_on ? format_date(*x.changed_on) : std::string("?"),
+                                rules.events[x.changed_by].id);
+        else if (x.held && c.age_below && h.born)
+            cause = fmt::format("born {}, until the day {} is reached, {}", format_date(*h.born),
+                                c.age_below->to_string(),
+                                format_date(add(*h.born, *c.age_below, c.policy)));
+        else if (c.age_below && h.born)
+            cause = fmt::format("age {} reached on {} (born {})", c.age_below->to_string(),
+                                x.changed_on ? format_date(*x.changed_on) : std::string("?"),
+                                format_date(*h.born));
+        return fmt::format("{} may send {} only {} {} holds, and on {} it {} ({}; {})", role.id,
+                           rules.events[x.event].id, while_ ? "while" : "unless", c.id,
+                           format_date(x.day), x.held ? "holds" : "does not hold", cause,
+                           c.why.cite);
+    }
+    case why::not_pending: {
+        const obligation_info& o = rules.obligations[x.obligation];
+        return fmt::format("{} by {} is allowed only while obligation {} is pending, and none is "
+                           "({})",
+                           rules.events[x.event].id, rules.roles[x.role].id, o.id, o.why.cite);
+    }
+    case why::role_in_state: {
+        const event_info& info = rules.events[x.event];
+        std::vector<rule_index> roles;
+        for (const transition& t : info.transitions)
+            if (std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
+                for (auto r : t.roles)
+                    if (std::find(roles.begin(), roles.end(), r) == roles.end())
+                        roles.push_back(r);
+        return fmt::format("in state {}, {} may be sent by {}, not by {}", rules.states[x.state].id,
+                           info.id, list_ids(roles, rules.roles), rules.roles[x.role].id);
+    }
     case why::role_not_allowed: {
         const event_info& info = rules.events[x.event];
         return fmt::format("{} may be sent by {}, not by {}", info.id,
@@ -168,10 +233,21 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
         const event_info& info = rules.events[x.event];
         std::vector<rule_index> allowed;
         for (const transition& t : info.transitions)
-            for (auto st : t.from)
+            for (auto st : t.instead != no_index ? std::vector<rule_index>{} : t.from)
                 if (std::find(allowed.begin(), allowed.end(), st) == allowed.end())
                     allowed.push_back(st);
         std::string hint;
+        if (x.instead != no_index) {
+            std::string cite;
+            for (const transition& t : info.transitions)
+                if (t.instead == x.instead &&
+                    std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
+                    cite = t.why.cite;
+            return fmt::format("{} is not possible in state {}{}: send {} instead ({})", info.id,
+                               rules.states[x.state].id,
+                               x.since ? " since " + format_date(*x.since) : std::string(),
+                               rules.events[x.instead].id, cite);
+        }
         if (x.window != no_index) {
             const std::string& w = rules.windows[x.window].id;
             hint = x.closed_by != no_index

@@ -66,6 +66,13 @@ struct replay_result::scratch {
     std::vector<std::uint32_t> seen_in;
     std::uint32_t replays = 0;
     std::vector<std::vector<reading_result>> results_pool; // buffers of earlier contested counts
+    std::vector<std::uint8_t> in_scope; // per version: it applies to this person
+    struct condition_fact {
+        std::optional<year_month_day> on; // last set or cleared by an event
+        bool value = false;
+        rule_index by = no_index;
+    };
+    std::vector<condition_fact> conditions; // per condition
 };
 
 namespace {
@@ -129,7 +136,7 @@ private:
         rule_index found = no_index;
         const auto& vs = rules_.versions;
         for (std::size_t i = 0, n = vs.size(); i < n; ++i)
-            if (vs[i].from <= day) found = rule_index(i);
+            if (vs[i].from <= day && w_.in_scope[i]) found = rule_index(i);
         version_day_ = day;
         version_ = found;
         return found;
@@ -194,7 +201,13 @@ private:
     std::optional<year_month_day> anchor_of(const interpretation& r, rule_index trigger,
                                             year_month_day day) const {
         if (r.anchor_day) return r.anchor_day;
+        if (r.from_discharged != no_index) {
+            for (const auto& o : out_.obligations)
+                if (o.obligation == r.from_discharged && !o.discharged_on) return o.started;
+            return day;
+        }
         if (r.anchor == no_index || r.anchor == trigger) return day;
+        if (r.anchor_next) return std::nullopt;
         if (w_.seen_in[r.anchor] == w_.replays) return w_.seen_day[r.anchor];
         return std::nullopt;
     }
@@ -388,7 +401,7 @@ private:
     void oblige(rule_index oi, rule_index ev, year_month_day day, territory where) {
         const obligation_info& info = rules_.obligations[oi];
         for (const auto& o : out_.obligations)
-            if (o.obligation == oi && !o.discharged_on) {
+            if (!info.each && o.obligation == oi && !o.discharged_on) {
                 if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
                     n->other = o.started;
                 return;
@@ -431,6 +444,73 @@ private:
                 n->event = ev;
                 n->other = o.due;
             }
+            if (rules_.obligations[oi].discharge_oldest) return;
+        }
+    }
+
+    // Every pending instance of an obligation that ends with the retention `ri` (or in the
+    // state `st`) is discharged: the data it was about are gone (or the case is over).
+    void end_obligations(rule_index ri, rule_index st, rule_index ev, year_month_day day) {
+        for (std::size_t oi = 0; oi < rules_.obligations.size(); ++oi) {
+            const obligation_info& info = rules_.obligations[oi];
+            bool ends = (ri != no_index && info.ends_with == ri) ||
+                        (st != no_index && contains(info.ends_in, st));
+            if (!ends) continue;
+            for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
+                auto& o = out_.obligations[i];
+                if (o.obligation != oi || o.discharged_on) continue;
+                o.discharged_on = day;
+                o.discharged_by = ev;
+                drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
+                if (auto* n =
+                        note(step_kind::obligation_discharged, day, version_on(day), rule_index(oi))) {
+                    n->event = ev;
+                    n->other = o.due;
+                }
+            }
+        }
+    }
+
+    bool pending(rule_index oi) const {
+        for (const auto& o : out_.obligations)
+            if (o.obligation == oi && !o.discharged_on) return true;
+        return false;
+    }
+
+    // The value of a condition on a day, and since when (empty: unknown).
+    struct condition_value {
+        std::optional<bool> value;
+        std::optional<year_month_day> since;
+        rule_index by = no_index;
+    };
+    condition_value condition_on(rule_index ci, year_month_day day) const {
+        const condition_info& c = rules_.conditions[ci];
+        const auto& f = w_.conditions[ci];
+        condition_value v;
+        if (c.age_below && h_.born && *h_.born <= day) {
+            v.value = true;
+            v.since = *h_.born;
+            try {
+                year_month_day end = add(*h_.born, *c.age_below, c.policy);
+                if (end <= day) {
+                    v.value = false;
+                    v.since = end;
+                }
+            } catch (const error&) {
+            }
+        }
+        if (f.on && (!v.since || *f.on >= *v.since)) {
+            v.value = f.value;
+            v.since = f.on;
+            v.by = f.by;
+        }
+        return v;
+    }
+    void update_conditions(rule_index ev, year_month_day day) {
+        for (std::size_t ci = 0; ci < rules_.conditions.size(); ++ci) {
+            const condition_info& c = rules_.conditions[ci];
+            if (contains(c.set_by, ev)) w_.conditions[ci] = {day, true, ev};
+            if (contains(c.cleared_by, ev)) w_.conditions[ci] = {day, false, ev};
         }
     }
 
@@ -507,6 +587,7 @@ private:
         r.purged_early = true;
         drop_pending(pending_anchor::target::retention, std::uint32_t(i));
         if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri)) n->event = ev;
+        end_obligations(ri, no_index, ev, day);
     }
 
     // A pending anchor event happened: start the counts that waited for it.
@@ -608,6 +689,7 @@ private:
         s.line = line;
         out_.timeline.push_back(s);
         state_ = to;
+        end_obligations(no_index, to, ev, day);
         if (rules_.states[to].kind == state_kind::final) {
             for (std::size_t i = 0; i < w_.windows.size(); ++i)
                 if (w_.windows[i].open) {
@@ -639,7 +721,8 @@ private:
             n->window = t.window;
             if (t.window != no_index) n->other = w_.windows[t.window].last_day;
         }
-        enter(t.to, ev, role, day, line);
+        enter(target_of(t), ev, role, day, line);
+        update_conditions(ev, day);
         w_.seen_in[ev] = w_.replays;
         w_.seen_day[ev] = day;
         for (const effect& fx : info.effects) apply_effect(fx, ev, day, where);
@@ -649,13 +732,21 @@ private:
         resolve_anchors(ev, day, where);
     }
 
+    // The state a transition leads to: its `to`, or back to the state before the current one.
+    rule_index target_of(const transition& t) const {
+        if (!t.to_previous) return t.to;
+        const auto& tl = out_.timeline;
+        return tl.size() >= 2 ? tl[tl.size() - 2].state : state_;
+    }
+
     // An automatic event: applied when one of its transitions holds the current state.
     void automatic(rule_index ev, year_month_day day, territory where, bool from_timer,
                    rule_index by) {
         const event_info& info = rules_.events[ev];
         for (const transition& t : info.transitions) {
-            if (!contains(t.from, state_)) continue;
+            if (!contains(t.from, state_) || t.instead != no_index) continue;
             if (t.window != no_index && !window_open(t.window, day)) continue;
+            if (t.pending != no_index && !pending(t.pending)) continue;
             accept(ev, no_index, day, where, 0, t);
             return;
         }
@@ -701,17 +792,57 @@ private:
             reject(e, "echeance.replay.role_not_allowed", why::role_not_allowed);
             return;
         }
-        bool state_matched = false;
-        rule_index blocked = no_index;
+        if (!contains(info.acts_regardless, e.role)) {
+            const role_info& ri = rules_.roles[e.role];
+            rule_index ci = ri.acts_while != no_index ? ri.acts_while : ri.acts_unless;
+            if (ci != no_index) {
+                condition_value v = condition_on(ci, e.day);
+                bool want = ri.acts_while != no_index;
+                if (v.value && *v.value != want) {
+                    rejection& x = reject(e, "echeance.replay.role_condition", why::condition);
+                    x.condition = ci;
+                    x.held = *v.value;
+                    x.changed_on = v.since;
+                    x.changed_by = v.by;
+                    return;
+                }
+            }
+        }
+        bool state_matched = false, other_role = false;
+        rule_index blocked = no_index, blocked_pending = no_index;
         for (const transition& t : info.transitions) {
             if (!contains(t.from, state_)) continue;
+            if (!t.roles.empty() && !contains(t.roles, e.role)) {
+                other_role = true;
+                continue;
+            }
             state_matched = true;
+            if (t.instead != no_index) {
+                rejection& x = reject(e, "echeance.replay.wrong_state", why::wrong_state);
+                x.state = state_;
+                x.since = out_.timeline.back().entered;
+                x.instead = t.instead;
+                return;
+            }
+            if (t.pending != no_index && !pending(t.pending)) {
+                if (blocked_pending == no_index) blocked_pending = t.pending;
+                continue;
+            }
             if (t.window != no_index && !window_open(t.window, e.day)) {
                 if (blocked == no_index) blocked = t.window;
                 continue;
             }
             ++out_.accepted;
             accept(e.event, e.role, e.day, e.where, e.line, t);
+            return;
+        }
+        if (!state_matched && other_role) {
+            rejection& x = reject(e, "echeance.replay.role_not_allowed", why::role_in_state);
+            x.state = state_;
+            return;
+        }
+        if (blocked == no_index && blocked_pending != no_index) {
+            reject(e, "echeance.replay.not_pending", why::not_pending).obligation = blocked_pending;
             return;
         }
         if (!state_matched) {
@@ -814,6 +945,7 @@ private:
                 r.ended_on = next;
                 if (auto* n = note(step_kind::retention_ended, next, r.version, r.retention))
                     n->other = best;
+                end_obligations(r.retention, no_index, info.purge_event, next);
                 if (info.purge_event != no_index)
                     automatic(info.purge_event, next, w_.retention_where[best_i], false,
                               r.retention);
@@ -922,6 +1054,24 @@ void machine::run() {
         w_.replays = 1;
     }
     w_.seen_day.resize(rules_.events.size());
+    w_.conditions.assign(rules_.conditions.size(), replay_result::scratch::condition_fact{});
+    w_.in_scope.assign(rules_.versions.size(), 1);
+    for (std::size_t v = 0; v < rules_.versions.size(); ++v) {
+        const auto& sc = rules_.versions[v].scope;
+        if (sc.empty()) continue;
+        std::size_t k = 0;
+        const auto& choice = opt_.readings.versions;
+        if (v < choice.size() && choice[v] < sc.size()) {
+            k = choice[v];
+        } else {
+            for (std::size_t i = 0; i < sc.size(); ++i)
+                if (sc[i].is_default) k = i;
+        }
+        const auto& vals = sc[k].values;
+        w_.in_scope[v] = !h_.department.empty() &&
+                         std::find(vals.begin(), vals.end(), h_.department) != vals.end();
+    }
+    version_day_.reset();
 
     state_ = rules_.initial_state;
     if (state_ == no_index) state_ = 0;
@@ -993,6 +1143,25 @@ void machine::run() {
     // retention (the data are kept shorter). Undetermined while a reading has not started: a
     // receipt not yet recorded could still give the latest day.
     for (auto& c : out_.readings) {
+        protective p = protective::computed;
+        switch (c.what) {
+        case contested_count::kind::window:
+            p = rules_.windows[c.rule].most_protective;
+            break;
+        case contested_count::kind::timer:
+            p = rules_.timers[c.rule].most_protective;
+            break;
+        case contested_count::kind::obligation:
+            p = rules_.obligations[c.rule].most_protective;
+            break;
+        case contested_count::kind::retention:
+            p = rules_.retentions[c.rule].most_protective;
+            break;
+        }
+        if (p == protective::neither) {
+            c.most_protective.reset();
+            continue;
+        }
         bool latest =
             c.what == contested_count::kind::window || c.what == contested_count::kind::timer;
         std::optional<std::uint8_t> best;
@@ -1056,6 +1225,22 @@ void choose_reading(const ruleset& rules, replay_options& options, std::string_v
         return pick(rules.obligations[i].readings, options.readings.obligations, i);
     if (auto i = rules.find_retention(rule); i != no_index)
         return pick(rules.retentions[i].readings, options.readings.retentions, i);
+    if (auto i = rules.find_version(rule); i != no_index && !rules.versions[i].scope.empty()) {
+        std::string known;
+        const auto& sc = rules.versions[i].scope;
+        for (std::size_t k = 0; k < sc.size(); ++k) {
+            if (sc[k].id == reading) {
+                auto& v = options.readings.versions;
+                if (v.size() <= i) v.resize(i + 1, 0xFF);
+                v[i] = std::uint8_t(k);
+                return;
+            }
+            known += (known.empty() ? "" : ", ") + sc[k].id;
+        }
+        throw error("echeance.replay.unknown_reading",
+                    fmt::format("the scope of {} has no reading \"{}\" (expected one of: {})", rule,
+                                reading, known));
+    }
     throw error(
         "echeance.replay.unknown_reading",
         fmt::format("no window, timer, obligation or retention \"{}\" in {}", rule, rules.id));

@@ -96,7 +96,8 @@ private:
             bool way_out = false;
             for (const auto& e : r_.events)
                 for (const auto& t : e.transitions)
-                    if (t.to != s && std::find(t.from.begin(), t.from.end(), s) != t.from.end())
+                    if (t.to != s && t.instead == no_index &&
+                        std::find(t.from.begin(), t.from.end(), s) != t.from.end())
                         way_out = true;
             if (!way_out)
                 error_("dead_end", st.why,
@@ -111,7 +112,8 @@ private:
             const event_info& e = r_.events[i];
             for (const auto& t : e.transitions) {
                 for (rule_index s : t.from)
-                    if (s < r_.states.size() && r_.states[s].kind == state_kind::final)
+                    if (s < r_.states.size() && r_.states[s].kind == state_kind::final &&
+                        t.to != s && t.instead == no_index)
                         error_(
                             "final_state_left", t.why,
                             fmt::format("event {} leaves final state {} (a final state cannot be "

@@ -89,6 +89,7 @@ private:
     table obligations_{"obligation", "obligations", {}, {}};
     table retentions_{"retention", "retention", {}, {}};
     table versions_{"version", "versions", {}, {}};
+    table conditions_{"condition", "conditions", {}, {}};
     bool versions_ok_ = false; // the version list is usable for per-version counts
 
     // ---- diagnostics ------------------------------------------------------------------------
@@ -349,8 +350,8 @@ private:
         }
         fields f = read_fields(root,
                                {"$schema", "ruleset", "title", "cite", "source", "note", "defaults",
-                                "versions", "roles", "states", "events", "windows", "timers",
-                                "obligations", "retention"},
+                                "versions", "conditions", "roles", "states", "events", "windows",
+                                "timers", "obligations", "retention"},
                                subject);
         typed(f, "$schema", vkind::string, subject);
         if (const value* id = required(root, f, "ruleset", vkind::string, subject,
@@ -375,6 +376,7 @@ private:
                                 fmt::format("an object of {} keyed by id", key));
             return typed(f, key, vkind::object, subject);
         };
+        const value* conditions = section("conditions", false);
         const value* roles = section("roles", true);
         const value* states = section("states", true);
         const value* events = section("events", true);
@@ -385,6 +387,7 @@ private:
 
         // Declarations first (so that references may point forward), then bodies.
         read_versions(versions);
+        auto condition_members = declare(conditions, conditions_);
         auto role_members = declare(roles, roles_);
         auto state_members = declare(states, states_);
         auto event_members = declare(events, events_);
@@ -408,6 +411,9 @@ private:
         rules_.events.resize(event_members.size());
         for (std::size_t i = 0; i < event_members.size(); ++i)
             read_event(*event_members[i], rules_.events[i]);
+        rules_.conditions.resize(condition_members.size());
+        for (std::size_t i = 0; i < condition_members.size(); ++i)
+            read_condition(*condition_members[i], rules_.conditions[i]);
         rules_.windows.resize(window_members.size());
         for (std::size_t i = 0; i < window_members.size(); ++i)
             read_window(*window_members[i], rules_.windows[i]);
@@ -468,7 +474,8 @@ private:
                 continue;
             }
             fields f =
-                read_fields(v, {"id", "from", "published", "cite", "source", "note"}, subject);
+                read_fields(v, {"id", "from", "published", "scope", "cite", "source", "note"},
+                            subject);
             if (const value* id = required(v, f, "id", vkind::string, subject,
                                            "a version id, e.g. \"general-2022\"")) {
                 subject = fmt::format("version {}", qt(id->text));
@@ -513,6 +520,8 @@ private:
                 ok = false;
             }
             if (auto p = read_date(f.val("published"), "published", subject)) info.published = *p;
+            if (const value* sc = typed(f, "scope", vkind::object, subject))
+                read_scope(*sc, subject, info);
             info.why = read_citation(v, f, subject, v.at);
             if (has_from) previous = info;
             rules_.versions.push_back(std::move(info));
@@ -526,9 +535,130 @@ private:
         std::string subject = fmt::format("role {}", qt(m.key));
         out.id = m.key;
         if (!object_or_error(m, "role", "\"title\" and \"cite\"")) return;
-        fields f = read_fields(m.val, {"title", "cite", "source", "note"}, subject);
+        fields f = read_fields(
+            m.val, {"title", "acts_while", "acts_unless", "cite", "source", "note"}, subject);
         out.title = optional_string(f, "title", subject);
+        if (const value* c = f.val("acts_while"))
+            out.acts_while = ref(*c, conditions_, subject, "acts_while", "acts while");
+        if (const value* c = f.val("acts_unless"))
+            out.acts_unless = ref(*c, conditions_, subject, "acts_unless", "acts unless");
+        if (const member* c = f.get("acts_unless"); c && f.get("acts_while"))
+            err(c->key_at, "condition_form",
+                fmt::format("{} has both \"acts_while\" and \"acts_unless\" (expected one or "
+                            "the other)",
+                            subject));
         out.why = read_citation(m.val, f, subject, m.key_at);
+    }
+
+    void read_condition(const member& m, condition_info& out) {
+        std::string subject = fmt::format("condition {}", qt(m.key));
+        out.id = m.key;
+        if (!object_or_error(m, "condition", "\"age_below\" or \"set_by\", and \"cite\""))
+            return;
+        fields f = read_fields(m.val,
+                               {"title", "age_below", "month_end", "set_by", "cleared_by", "cite",
+                                "source", "note"},
+                               subject);
+        out.title = optional_string(f, "title", subject);
+        if (const value* a = f.val("age_below")) {
+            if (auto p = read_period(a, subject)) {
+                if (!p->has_calendar_part() && p->total_days_part() == 0)
+                    err(a->at, "bad_period",
+                        fmt::format("\"age_below\" of {} is zero (expected an age, e.g. \"P18Y\")",
+                                    subject));
+                else
+                    out.age_below = *p;
+            }
+        }
+        if (auto pm = read_month_end(f.val("month_end"), subject)) out.policy = *pm;
+        out.set_by = ref_list(f.val("set_by"), events_, subject, "set_by", "is set by", false);
+        out.cleared_by =
+            ref_list(f.val("cleared_by"), events_, subject, "cleared_by", "is cleared by", false);
+        if (!f.get("age_below") && !f.get("set_by"))
+            err(m.val.at, "missing_key",
+                fmt::format("{} has neither \"age_below\" nor \"set_by\" (expected what makes "
+                            "it true)",
+                            subject));
+        out.why = read_citation(m.val, f, subject, m.key_at);
+    }
+
+    // "scope": { "fact": "department", "values": [...] } or with "interpretations".
+    void read_scope(const value& sc, const std::string& version, version_info& info) {
+        std::string subject = "the scope of " + version;
+        fields f =
+            read_fields(sc, {"fact", "values", "interpretations", "cite", "source", "note"}, subject);
+        if (const value* fact = required(sc, f, "fact", vkind::string, subject,
+                                         "the person fact it reads, \"department\"")) {
+            if (fact->text != "department")
+                err(fact->at, "unknown_fact",
+                    fmt::format("unknown person fact {} in {}{}", qt(fact->text), subject,
+                                rules::suggestion(fact->text, {"department"}, "fact")));
+        }
+        auto values = [&](const value* v, const std::string& where) {
+            std::vector<std::string> out;
+            if (!v || !typed_value(*v, "values", vkind::array, where)) return out;
+            if (v->items.empty())
+                err(v->at, "empty_list",
+                    fmt::format("\"values\" of {} is empty (expected at least one)", where));
+            for (const value& x : v->items) {
+                if (!x.is_string()) {
+                    err(x.at, "wrong_type",
+                        fmt::format("a value of {} must be a string (found {})", where,
+                                    rules::jsonc::kind_name(x.type)));
+                    continue;
+                }
+                out.push_back(x.text);
+            }
+            return out;
+        };
+        const member* list = f.get("interpretations");
+        if (list && f.get("values")) {
+            err(list->key_at, "count_form",
+                fmt::format("{} has both \"values\" and \"interpretations\" (expected one or "
+                            "the other)",
+                            subject));
+            return;
+        }
+        if (!list) {
+            scope_reading one;
+            one.is_default = true;
+            if (!f.get("values"))
+                err(sc.at, "missing_key",
+                    fmt::format("{} has no \"values\" (expected the values of the fact it covers)",
+                                subject));
+            one.values = values(f.val("values"), subject);
+            one.why = info.why;
+            info.scope.push_back(std::move(one));
+            return;
+        }
+        const value* v = typed_value(list->val, "interpretations", vkind::object, subject);
+        if (!v) return;
+        bool has_default = false;
+        for (const member& im : v->members) {
+            std::string is = fmt::format("interpretation {} of {}", qt(im.key), subject);
+            if (!object_or_error(im, "interpretation", "\"values\" and \"cite\"")) continue;
+            fields ff = read_fields(im.val, {"default", "values", "cite", "source", "note"}, is);
+            scope_reading r;
+            r.id = im.key;
+            r.is_default = read_bool(ff, "default", is);
+            if (r.is_default && has_default)
+                err(ff.val("default")->at, "default_interpretation",
+                    fmt::format("{} has several default interpretations (expected exactly one)",
+                                subject));
+            has_default = has_default || r.is_default;
+            if (!ff.get("values"))
+                err(im.val.at, "missing_key",
+                    fmt::format("{} has no \"values\" (expected the values of the fact it covers)",
+                                is));
+            r.values = values(ff.val("values"), is);
+            r.why = read_citation(im.val, ff, is, im.key_at);
+            info.scope.push_back(std::move(r));
+        }
+        if (!has_default && !v->members.empty())
+            err(v->at, "default_interpretation",
+                fmt::format("{} has no default interpretation (expected exactly one with "
+                            "\"default\": true)",
+                            subject));
     }
 
     bool object_or_error(const member& m, const char* kind, const char* expected) {
@@ -581,13 +711,27 @@ private:
                             subject));
         t.from = ref_list(from, states_, event_subject, "from", "starts from", true);
         const value* to = f.val("to");
-        if (!to)
+        t.to_previous = read_bool(f, "to_previous", subject);
+        const value* instead = f.val("instead");
+        int targets = (to ? 1 : 0) + (t.to_previous ? 1 : 0) + (instead ? 1 : 0);
+        if (targets == 0)
             err(obj.at, "missing_key",
-                fmt::format("{} has no \"to\" (expected the state it leads to)", subject));
-        else
-            t.to = ref(*to, states_, event_subject, "to", "goes to");
+                fmt::format("{} has no \"to\" (expected the state it leads to, \"to_previous\": "
+                            "true, or \"instead\")",
+                            subject));
+        else if (targets > 1)
+            err(obj.at, "transition_form",
+                fmt::format("{} has more than one of \"to\", \"to_previous\" and \"instead\" "
+                            "(expected one)",
+                            subject));
+        if (to) t.to = ref(*to, states_, event_subject, "to", "goes to");
+        if (instead) t.instead = ref(*instead, events_, event_subject, "instead", "points to");
         if (const value* w = f.val("window"))
             t.window = ref(*w, windows_, event_subject, "window", "depends on");
+        if (const value* r = f.val("roles"))
+            t.roles = ref_list(r, roles_, subject, "roles", "is taken by", true);
+        if (const value* p = f.val("pending"))
+            t.pending = ref(*p, obligations_, event_subject, "pending", "waits for");
         t.why = inherited;
         return t;
     }
@@ -598,8 +742,9 @@ private:
         if (!object_or_error(m, "event", "\"roles\", \"from\", \"to\" and \"cite\"")) return;
         const value& obj = m.val;
         fields f = read_fields(obj,
-                               {"title", "roles", "automatic", "from", "to", "window",
-                                "transitions", "effects", "cite", "source", "note"},
+                               {"title", "roles", "acts_regardless", "automatic", "from", "to",
+                                "to_previous", "pending", "window", "transitions", "effects",
+                                "cite", "source", "note"},
                                subject);
         out.title = optional_string(f, "title", subject);
         out.automatic = read_bool(f, "automatic", subject);
@@ -610,6 +755,8 @@ private:
                             "[\"holder\"])",
                             subject));
         out.roles = ref_list(roles, roles_, subject, "roles", "is sent by", false);
+        out.acts_regardless = ref_list(f.val("acts_regardless"), roles_, subject,
+                                       "acts_regardless", "exempts", true);
         if (out.automatic && roles && roles->is_array()) {
             for (const value& r : roles->items)
                 if (r.is_string() && r.text != "system" && roles_.find(r.text) != no_index)
@@ -622,7 +769,8 @@ private:
         out.why = read_citation(obj, f, subject, m.key_at);
 
         const member* list = f.get("transitions");
-        bool inline_form = f.get("from") || f.get("to") || f.get("window");
+        bool inline_form = f.get("from") || f.get("to") || f.get("window") ||
+                           f.get("to_previous") || f.get("pending");
         if (list && inline_form) {
             err(list->key_at, "transition_form",
                 fmt::format("{} has both \"transitions\" and an inline \"from\"/\"to\"/\"window\" "
@@ -644,7 +792,10 @@ private:
                         continue;
                     }
                     fields tf = read_fields(
-                        t, {"from", "to", "window", "effects", "cite", "source", "note"}, ts);
+                        t,
+                        {"from", "to", "to_previous", "instead", "roles", "pending", "window",
+                         "effects", "cite", "source", "note"},
+                        ts);
                     citation why = out.why;
                     why.at = at(t.at);
                     if (tf.get("cite")) {
@@ -746,6 +897,8 @@ private:
         std::optional<month_end> policy;
         rule_index anchor = no_index;
         std::optional<year_month_day> anchor_day;
+        bool anchor_next = false;
+        rule_index from_discharged = no_index;
     };
 
     // Timing fields of one reading; `inherited` carries the rule-level convention and month_end.
@@ -813,18 +966,28 @@ private:
     }
 
     // "from_event" (an event) or "from_date" (a fixed day), at most one of them.
+    // "from_event", "from_next_event" (an event), "from_date" (a fixed day) or
+    // "from_discharged" (an obligation), at most one of them.
     void read_anchor(const fields& f, const std::string& subject, count_base& out) {
         const value* e = f.val("from_event");
+        const value* n = f.val("from_next_event");
         const member* d = f.get("from_date");
-        if (e && d) {
-            err(d->key_at, "count_form",
-                fmt::format("{} has both \"from_event\" and \"from_date\" (expected one or the "
-                            "other)",
+        const value* o = f.val("from_discharged");
+        if ((e ? 1 : 0) + (n ? 1 : 0) + (d ? 1 : 0) + (o ? 1 : 0) > 1) {
+            err(d ? d->key_at : f.get(n ? "from_next_event" : "from_discharged")->key_at,
+                "count_form",
+                fmt::format("{} has more than one of \"from_event\", \"from_next_event\", "
+                            "\"from_date\" and \"from_discharged\" (expected one)",
                             subject));
             return;
         }
         if (e) out.anchor = ref(*e, events_, subject, "from_event", "counts from");
+        if (n) {
+            out.anchor = ref(*n, events_, subject, "from_next_event", "counts from");
+            out.anchor_next = true;
+        }
         if (d) out.anchor_day = read_date(&d->val, "from_date", subject);
+        if (o) out.from_discharged = ref(*o, obligations_, subject, "from_discharged", "counts from");
     }
 
     // "period" (one reading) or "interpretations" (several, one default). `required` is false
@@ -857,6 +1020,8 @@ private:
             one.is_default = true;
             one.anchor = inherited.anchor;
             one.anchor_day = inherited.anchor_day;
+            one.anchor_next = inherited.anchor_next;
+            one.from_discharged = inherited.from_discharged;
             count_base single;
             single.rule = fallback;
             one.by_version = read_timing(obj, f, subject, single, true);
@@ -899,7 +1064,8 @@ private:
             if (!object_or_error(im, "interpretation", "\"period\" and \"cite\"")) continue;
             fields ff = read_fields(im.val,
                                     {"default", "period", "convention", "month_end", "from_event",
-                                     "from_date", "versions", "cite", "source", "note"},
+                                     "from_next_event", "from_date", "from_discharged", "versions",
+                                     "cite", "source", "note"},
                                     is);
             interpretation r;
             r.id = im.key;
@@ -914,15 +1080,16 @@ private:
                     first_default = &im;
                 }
             }
-            if (ff.get("from_event") || ff.get("from_date")) {
-                count_base own;
+            count_base own = inherited;
+            if (ff.get("from_event") || ff.get("from_date") || ff.get("from_next_event") ||
+                ff.get("from_discharged")) {
+                own = count_base{};
                 read_anchor(ff, is, own);
-                r.anchor = own.anchor;
-                r.anchor_day = own.anchor_day;
-            } else {
-                r.anchor = inherited.anchor;
-                r.anchor_day = inherited.anchor_day;
             }
+            r.anchor = own.anchor;
+            r.anchor_day = own.anchor_day;
+            r.anchor_next = own.anchor_next;
+            r.from_discharged = own.from_discharged;
             r.by_version = read_timing(im.val, ff, is, inherited, true);
             r.why = read_citation(im.val, ff, is, im.key_at);
             out.push_back(std::move(r));
@@ -954,7 +1121,8 @@ private:
         fields f =
             read_fields(m.val,
                         {"events", "roles", "period", "convention", "month_end", "from_event",
-                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                         "from_next_event", "from_date", "from_discharged", "versions",
+                         "interpretations", "most_protective", "cite", "source", "note"},
                         subject);
         if (!f.get("events"))
             err(m.val.at, "missing_key",
@@ -966,6 +1134,17 @@ private:
         out.roles = ref_list(f.val("roles"), roles_, subject, "roles", "names", true);
         out.why = read_citation(m.val, f, subject, m.key_at);
         out.readings = read_count(m.val, f, subject, out.why, "\"period\" or \"interpretations\"");
+        out.most_protective = read_protective(f, subject);
+    }
+
+    protective read_protective(const fields& f, const std::string& subject) {
+        const value* v = typed(f, "most_protective", vkind::string, subject);
+        if (!v || v->text == "computed") return protective::computed;
+        if (v->text == "neither") return protective::neither;
+        err(v->at, "unknown_protective",
+            fmt::format("unknown \"most_protective\" {} in {}{}", qt(v->text), subject,
+                        rules::suggestion(v->text, {"computed", "neither"}, "value")));
+        return protective::computed;
     }
 
     void check_automatic(const value& v, rule_index e, const std::string& subject,
@@ -987,7 +1166,8 @@ private:
         fields f =
             read_fields(m.val,
                         {"event", "at_end_of", "period", "convention", "month_end", "from_event",
-                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                         "from_next_event", "from_date", "from_discharged", "versions",
+                         "interpretations", "most_protective", "cite", "source", "note"},
                         subject);
         if (const value* e = f.val("event")) {
             out.event = ref(*e, events_, subject, "event", "sends");
@@ -1017,6 +1197,7 @@ private:
         }
         out.readings = read_count(m.val, f, subject, out.why,
                                   "\"period\", \"interpretations\" or \"at_end_of\"");
+        out.most_protective = read_protective(f, subject);
     }
 
     void read_obligation(const member& m, obligation_info& out) {
@@ -1025,8 +1206,10 @@ private:
         if (!object_or_error(m, "obligation", "\"role\", \"event\", a count and \"cite\"")) return;
         fields f =
             read_fields(m.val,
-                        {"role", "event", "period", "convention", "month_end", "from_event",
-                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                        {"role", "event", "instances", "discharge", "ends_with", "ends_in",
+                         "period", "convention", "month_end", "from_event", "from_next_event",
+                         "from_date", "from_discharged", "versions", "interpretations",
+                         "most_protective", "cite", "source", "note"},
                         subject);
         if (const value* r = f.val("role"))
             out.role = ref(*r, roles_, subject, "role", "binds");
@@ -1044,6 +1227,26 @@ private:
         // extension past weekends and holidays is the most protective reading (issue 5).
         out.readings = read_count(m.val, f, subject, out.why, "\"period\" or \"interpretations\"",
                                   convention::plain);
+        out.most_protective = read_protective(f, subject);
+        if (const value* v = typed(f, "instances", vkind::string, subject)) {
+            if (v->text == "each")
+                out.each = true;
+            else if (v->text != "single")
+                err(v->at, "unknown_instances",
+                    fmt::format("unknown \"instances\" {} in {}{}", qt(v->text), subject,
+                                rules::suggestion(v->text, {"single", "each"}, "value")));
+        }
+        if (const value* v = typed(f, "discharge", vkind::string, subject)) {
+            if (v->text == "oldest")
+                out.discharge_oldest = true;
+            else if (v->text != "all")
+                err(v->at, "unknown_discharge",
+                    fmt::format("unknown \"discharge\" {} in {}{}", qt(v->text), subject,
+                                rules::suggestion(v->text, {"all", "oldest"}, "value")));
+        }
+        if (const value* v = f.val("ends_with"))
+            out.ends_with = ref(*v, retentions_, subject, "ends_with", "ends with");
+        out.ends_in = ref_list(f.val("ends_in"), states_, subject, "ends_in", "ends in", true);
     }
 
     void read_retention(const member& m, retention_info& out) {
@@ -1054,7 +1257,8 @@ private:
         fields f =
             read_fields(m.val,
                         {"what", "purge_event", "period", "convention", "month_end", "from_event",
-                         "from_date", "versions", "interpretations", "cite", "source", "note"},
+                         "from_next_event", "from_date", "from_discharged", "versions",
+                         "interpretations", "most_protective", "cite", "source", "note"},
                         subject);
         out.what = optional_string(f, "what", subject);
         if (const value* e = f.val("purge_event")) {
@@ -1063,6 +1267,7 @@ private:
         }
         out.why = read_citation(m.val, f, subject, m.key_at);
         out.readings = read_count(m.val, f, subject, out.why, "\"period\" or \"interpretations\"");
+        out.most_protective = read_protective(f, subject);
     }
 };
 
