@@ -255,10 +255,43 @@ enum column : std::uint8_t {
     c_territory,
     c_channel,
     c_data,
+    c_born,
+    c_department,
     c_count
 };
-constexpr std::string_view column_names[c_count] = {
-    "person", "at", "event", "role", "time", "seq", "territory", "channel", "data"};
+constexpr std::string_view column_names[c_count] = {"person", "at",   "event",     "role",
+                                                    "time",   "seq",  "territory", "channel",
+                                                    "data",   "born", "department"};
+
+// An INSEE code of a department: 01-95 but 20 (split into 2A and 2B in 1976), 2A, 2B, 971-978.
+bool valid_department(std::string_view s) noexcept {
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    if (s.size() == 2) {
+        if (s[0] == '2' && (s[1] == 'A' || s[1] == 'B')) return true;
+        if (!digit(s[0]) || !digit(s[1])) return false;
+        int v = (s[0] - '0') * 10 + (s[1] - '0');
+        return v >= 1 && v <= 95 && v != 20;
+    }
+    return s.size() == 3 && s[0] == '9' && s[1] == '7' && s[2] >= '1' && s[2] <= '8';
+}
+
+// The calendar territories a department's person lives in, most specific first; empty: none
+// (the rule set's default applies). Saint-Pierre-et-Miquelon (975) has no entry in the shipped
+// calendar: FR-PM (or FR-975) is used only when a calendar given with --calendar has it.
+std::vector<std::string_view> territories_of_department(std::string_view d) {
+    if (d == "57") return {"FR-57"};
+    if (d == "67") return {"FR-67"};
+    if (d == "68") return {"FR-68"};
+    if (d == "971") return {"FR-971"};
+    if (d == "972") return {"FR-972"};
+    if (d == "973") return {"FR-973"};
+    if (d == "974") return {"FR-974"};
+    if (d == "975") return {"FR-PM", "FR-975"};
+    if (d == "976") return {"FR-976"};
+    if (d == "977") return {"FR-BL"};
+    if (d == "978") return {"FR-MF"};
+    return {};
+}
 
 } // namespace
 
@@ -269,7 +302,14 @@ struct history_parser::impl {
     format fmt_;
     history_file out;
     std::unordered_map<std::string, std::uint32_t> persons;
-    std::vector<territory> person_where;
+    std::vector<territory> person_where; // last explicit "territory" of each person
+    // Per person: whether a line gave "territory", and the lines that first gave each fact.
+    struct facts_seen {
+        bool where_given = false;
+        std::size_t born_line = 0;
+        std::size_t department_line = 0;
+    };
+    std::vector<facts_seen> person_facts;
     std::size_t nirs = 0;
     territory default_where;
     // CSV
@@ -318,8 +358,59 @@ struct history_parser::impl {
                                         [](char c) { return c == ' ' || c == '.' || c == '-'; }),
                          person.end());
         auto found = persons.find(person);
-        territory where = found != persons.end() ? person_where[found->second] : default_where;
-        if (f.has[c_territory] && !f.v[c_territory].empty()) {
+        const history* known = found != persons.end() ? &out.persons[found->second] : nullptr;
+        const facts_seen* seen = known ? &person_facts[found->second] : nullptr;
+        // Facts of the person: checked first, kept only when the whole line is accepted.
+        std::optional<year_month_day> born;
+        if (f.has[c_born] && !f.v[c_born].empty()) {
+            try {
+                born = parse_date(f.v[c_born]);
+            } catch (const error& x) {
+                fail(x, line_no, f.col[c_born]);
+                return;
+            }
+            if (known && known->born && *known->born != *born) {
+                fail(line_no, f.col[c_born], "echeance.history.conflicting_fact",
+                     fmt::format("\"born\" is {} on line {} but {} here (a person has one date "
+                                 "of birth)",
+                                 format_date(*known->born), seen->born_line, format_date(*born)));
+                return;
+            }
+        }
+        std::string_view department;
+        if (f.has[c_department] && !f.v[c_department].empty()) {
+            department = f.v[c_department];
+            if (!valid_department(department)) {
+                fail(line_no, f.col[c_department], "echeance.history.department",
+                     fmt::format("invalid department \"{}\" (expected an INSEE department code: "
+                                 "01 to 95 except 20, 2A, 2B, or 971 to 978){}",
+                                 quoted_safe(department),
+                                 department == "20" ? "; Corsica is 2A or 2B since 1976" : ""));
+                return;
+            }
+            if (known && !known->department.empty() && known->department != department) {
+                fail(line_no, f.col[c_department], "echeance.history.conflicting_fact",
+                     fmt::format("\"department\" is {} on line {} but {} here (a person has one "
+                                 "fund)",
+                                 known->department, seen->department_line, department));
+                return;
+            }
+        }
+        if (department.empty() && known) department = known->department;
+        // The territory: the line's, else the person's last explicit one, else the department's,
+        // else the rule set's default.
+        territory where = default_where;
+        if (seen && seen->where_given) {
+            where = person_where[found->second];
+        } else {
+            for (std::string_view id : territories_of_department(department))
+                if (auto t = cal.try_find(id)) {
+                    where = *t;
+                    break;
+                }
+        }
+        bool where_given = f.has[c_territory] && !f.v[c_territory].empty();
+        if (where_given) {
             auto t = cal.try_find(f.v[c_territory]);
             if (!t) {
                 fail(line_no, f.col[c_territory], "echeance.history.territory",
@@ -373,14 +464,27 @@ struct history_parser::impl {
             out.persons.emplace_back();
             out.persons.back().person = person;
             person_where.push_back(where);
+            person_facts.emplace_back();
             bool nir = must_mask(person);
             if (nir) ++nirs;
             out.shown_ids.push_back(mask_person(person, nirs));
         } else {
             pi = found->second;
         }
-        person_where[pi] = where;
         history& h = out.persons[pi];
+        facts_seen& s = person_facts[pi];
+        if (where_given) {
+            person_where[pi] = where;
+            s.where_given = true;
+        }
+        if (born && !h.born) {
+            h.born = born;
+            s.born_line = line_no;
+        }
+        if (!department.empty() && h.department.empty()) {
+            h.department = std::string(department);
+            s.department_line = line_no;
+        }
         e.event = rules.find_event(f.v[c_event]);
         e.role = rules.find_role(f.v[c_role]);
         auto keep = [&](std::string_view text) -> std::uint16_t {
@@ -419,7 +523,7 @@ struct history_parser::impl {
             if (c == std::end(column_names)) {
                 fail(line_no, col > 1 ? col : 1, "echeance.history.unknown_key",
                      fmt::format("unknown key \"{}\" (expected person, at, event, role, time, seq, "
-                                 "territory, channel, data)",
+                                 "territory, channel, data, born, department)",
                                  quoted_safe(k)));
                 return;
             }
@@ -461,7 +565,8 @@ struct history_parser::impl {
                 if (c == std::end(column_names)) {
                     fail(line_no, cols[i], "echeance.history.unknown_key",
                          fmt::format("unknown column \"{}\" (expected person, at, event, role, "
-                                     "time, seq, territory, channel, data)",
+                                     "time, seq, territory, channel, data, born, "
+                                     "department)",
                                      quoted_safe(fields[i])));
                     header_bad = true;
                     continue;

@@ -457,6 +457,9 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
                          std::string_view person, const replay_result& r, bool explain) {
     ojson j;
     j["person"] = std::string(person);
+    // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
+    if (h.born) j["born"] = format_date(*h.born);
+    if (!h.department.empty()) j["department"] = h.department;
     j["rules"] = rules.id;
     j["as_of"] = format_date(r.as_of);
     j["territory"] = territory_of(cal, h);

@@ -6,9 +6,9 @@
 //   Whit Monday (Easter + 50), 14 Jul, 15 Aug, 1 Nov, 11 Nov, 25 Dec.
 // - C. trav. L.3134-13 (Moselle, Bas-Rhin, Haut-Rhin): also Good Friday (Easter - 2) and 26 Dec.
 // - Loi 83-550 and décret 83-1003 of 23 Nov 1983 as modified by décret 2012-553 (abolition of
-//   slavery): Mayotte 27 Apr, Martinique 22 May, Guadeloupe 27 May, Guyane 10 Jun, La Réunion
-//   20 Dec, Saint-Barthélemy 9 Oct, Saint-Martin 27 May (decree) and/or 28 May (observed since
-//   2018, circulaires interministérielles 2018, 2019).
+//   slavery): Mayotte 27 Apr (from 1984, like the other departments of 1983), Martinique 22 May,
+//   Guadeloupe 27 May, Guyane 10 Jun, La Réunion 20 Dec, Saint-Barthélemy 9 Oct, Saint-Martin 27
+//   May (decree) and/or 28 May (observed since 2018, circulaires interministérielles 2018, 2019).
 // Easter Sunday 2024 = 31 March, so Good Friday 29 Mar, Easter Monday 1 Apr, Ascension 9 May,
 // Whit Monday 20 May. Easter Sunday 2025 = 20 April: Good Friday 18 Apr, Easter Monday 21 Apr,
 // Ascension 29 May, Whit Monday 9 Jun.
@@ -177,14 +177,27 @@ TEST_CASE("Décret 83-1003: La Réunion (FR-974) adds 20 December, 2024 and 2025
     CHECK_THAT(h[0].cite, Catch::Matchers::Contains("83-1003"));
 }
 
-TEST_CASE(
-    "Décret 83-1003 mod. par décret 2012-553: Mayotte (FR-976) adds 27 April, 2024 and 2025") {
+TEST_CASE("Loi 83-550; décret 83-1003: Mayotte (FR-976) adds 27 April, 2024 and 2025") {
     const calendar cal = calendar::builtin();
     CHECK(holiday_dates(cal, "FR-976", 2024) == with(l3133_1_2024, {"2024-04-27"}));
     CHECK(holiday_dates(cal, "FR-976", 2025) == with(l3133_1_2025, {"2025-04-27"}));
     auto h = cal.holidays_on(cal.find("FR-976"), ymd(2024, 4, 27));
     REQUIRE(h.size() == 1);
-    CHECK_THAT(h[0].cite, Catch::Matchers::Contains("2012-553"));
+    CHECK_THAT(h[0].cite, Catch::Matchers::Contains("83-550"));
+    CHECK_THAT(h[0].cite, Catch::Matchers::Contains("83-1003"));
+}
+
+// Loi 83-550 of 30 June 1983 names Mayotte; décret 83-1003 of 23 November 1983 sets the dates,
+// so the first 27 April is in 1984 (décret 2012-553 only reordered the list: not from 2012).
+TEST_CASE("Loi 83-550; décret 83-1003: Mayotte (FR-976) 27 April from 1984, not in 1983") {
+    const calendar cal = calendar::builtin();
+    const auto yt = cal.find("FR-976");
+    CHECK_FALSE(cal.is_holiday(yt, day(1983, 4, 27)));
+    CHECK(cal.is_holiday(yt, day(1984, 4, 27)));
+    CHECK(cal.is_holiday(yt, day(2000, 4, 27)));
+    CHECK(cal.is_holiday(yt, day(2011, 4, 27)));
+    // Elsewhere 27 April is a working day (2000-04-27 was a Thursday).
+    CHECK_FALSE(cal.is_holiday(cal.find("FR"), day(2000, 4, 27)));
 }
 
 TEST_CASE("Décret 83-1003 mod. par décret 2012-553: Saint-Barthélemy (FR-BL) adds 9 October, "
