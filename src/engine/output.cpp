@@ -135,6 +135,29 @@ std::string did_you_mean(const std::string& word, const std::vector<T>& items) {
 }
 } // namespace
 
+namespace {
+// The rule declares that neither reading favours the holder ("most_protective": "neither").
+bool neither_protective(const ruleset& rules, const contested_count& c) {
+    switch (c.what) {
+    case contested_count::kind::window:
+        return rules.windows[c.rule].most_protective == protective::neither;
+    case contested_count::kind::timer:
+        return rules.timers[c.rule].most_protective == protective::neither;
+    case contested_count::kind::obligation:
+        return rules.obligations[c.rule].most_protective == protective::neither;
+    case contested_count::kind::retention:
+        return rules.retentions[c.rule].most_protective == protective::neither;
+    }
+    return false;
+}
+
+// "18 years" for P18Y; the ISO form otherwise.
+std::string age_text(const period& p) {
+    if (p.months == 0 && p.weeks == 0 && p.days == 0) return fmt::format("{} years", p.years);
+    return p.to_string();
+}
+} // namespace
+
 std::string reason(const ruleset& rules, const history& h, const rejection& x) {
     using why = rejection::why;
     auto text = [&](std::uint16_t t) {
@@ -189,23 +212,22 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
         const condition_info& c = rules.conditions[x.condition];
         const role_info& role = rules.roles[x.role];
         bool while_ = role.acts_while == x.condition;
+        std::string on = x.changed_on ? format_date(*x.changed_on) : std::string("?");
         std::string cause;
         if (x.changed_by != no_index)
-            cause = fmt::format("{} on {} by {}", x.held ? "set" : "ended",
-                                x.changed_on ? format_date(*x.changed_on) : std::string("?"),
-                                rules.events[x.changed_by].id);
+            cause = fmt::format("{} by {} on {}", x.held ? "it holds since it was set" : "it ended",
+                                rules.events[x.changed_by].id, on);
         else if (x.held && c.age_below && h.born)
-            cause = fmt::format("born {}, until the day {} is reached, {}", format_date(*h.born),
-                                c.age_below->to_string(),
+            cause = fmt::format("born {}, it holds until the age of {}, reached on {}", format_date(*h.born),
+                                age_text(*c.age_below),
                                 format_date(add(*h.born, *c.age_below, c.policy)));
         else if (c.age_below && h.born)
-            cause = fmt::format("age {} reached on {} (born {})", c.age_below->to_string(),
-                                x.changed_on ? format_date(*x.changed_on) : std::string("?"),
-                                format_date(*h.born));
-        return fmt::format("{} may send {} only {} {} holds, and on {} it {} ({}; {})", role.id,
-                           rules.events[x.event].id, while_ ? "while" : "unless", c.id,
-                           format_date(x.day), x.held ? "holds" : "does not hold", cause,
-                           c.why.cite);
+            cause = fmt::format("born {}, the age of {} was reached on {}", format_date(*h.born),
+                                age_text(*c.age_below), on);
+        return fmt::format("{} may send {} only while {} {} ({}); on {} it {}: {} ({})", role.id,
+                           rules.events[x.event].id, c.id, while_ ? "holds" : "does not hold",
+                           c.title.empty() ? c.id : c.title, format_date(x.day),
+                           x.held ? "holds" : "does not", cause, c.why.cite);
     }
     case why::not_pending: {
         const obligation_info& o = rules.obligations[x.obligation];
@@ -597,6 +619,7 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["readings"] = std::move(list);
         e["most_protective"] =
             c.most_protective ? ojson(rs[*c.most_protective].id) : ojson(nullptr);
+        if (neither_protective(rules, c)) e["neither_protective"] = true;
         rd.push_back(std::move(e));
     }
     j["readings"] = std::move(rd);
@@ -761,7 +784,9 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
                                      ? "  most protective for the holder"
                                      : ""));
             }
-            if (!c.most_protective)
+            if (neither_protective(rules, c))
+                line("      most protective for the holder: neither (the rule names none)");
+            else if (!c.most_protective)
                 line("      most protective for the holder: undetermined until every reading "
                      "has started");
         }
