@@ -42,11 +42,11 @@ struct version_info {
     std::string id;                          // e.g. "general-2022"
     year_month_day from;                     // applies to events dated on or after this day
     std::optional<year_month_day> published; // date of publication, optional
+    citation why;
     // "scope": the version applies only to persons whose fact has one of the values of the
     // deciding reading (a person whose fact is unknown is outside it). Empty: everyone.
     person_fact scope_fact = person_fact::department;
-    std::vector<scope_reading> scope;
-    citation why;
+    std::vector<scope_reading> scope{};
 };
 
 // A condition on the person, true or false on a day, read by roles ("acts_while",
@@ -68,9 +68,9 @@ struct condition_info {
 struct role_info {
     std::string id; // holder, representative, cnam, operator, system
     std::string title;
+    citation why;
     rule_index acts_while = no_index;  // condition: the role may act only while it holds
     rule_index acts_unless = no_index; // condition: the role may act only while it does not
-    citation why;
 };
 
 enum class state_kind : std::uint8_t { initial, live, final };
@@ -130,14 +130,14 @@ struct effect {
 struct transition {
     std::vector<rule_index> from; // states
     rule_index to = no_index;     // state; no_index with `to_previous` or `instead`
-    bool to_previous = false;     // back to the state before the current one was entered
-    rule_index instead = no_index; // refused in these states: the event to send instead
-    std::vector<rule_index> roles; // when set, only these roles may take this transition
-    rule_index pending = no_index; // when set, allowed only while this obligation is pending
     rule_index window = no_index; // when set, the event is allowed only while this window is open
     std::vector<effect> effects;  // applied after the event's own effects, only when this
                                   // transition is the one taken (issue 5)
     citation why;
+    bool to_previous = false;     // back to the state before the current one was entered
+    rule_index instead = no_index; // refused in these states: the event to send instead
+    std::vector<rule_index> roles{}; // when set, only these roles may take this transition
+    rule_index pending = no_index; // when set, allowed only while this obligation is pending
 };
 
 struct event_info {

@@ -702,7 +702,8 @@ private:
 
     // One transition, from the event object itself (inline) or from an entry of "transitions".
     transition read_transition(const value& obj, const fields& f, const std::string& subject,
-                               const std::string& event_subject, const citation& inherited) {
+                               const std::string& event_subject, const citation& inherited,
+                               bool inline_form) {
         transition t;
         const value* from = f.val("from");
         if (!from)
@@ -728,7 +729,8 @@ private:
         if (instead) t.instead = ref(*instead, events_, event_subject, "instead", "points to");
         if (const value* w = f.val("window"))
             t.window = ref(*w, windows_, event_subject, "window", "depends on");
-        if (const value* r = f.val("roles"))
+        // Inline, "roles" is the event's own list; only an entry of "transitions" narrows it.
+        if (const value* r = f.val("roles"); r && !inline_form)
             t.roles = ref_list(r, roles_, subject, "roles", "is taken by", true);
         if (const value* p = f.val("pending"))
             t.pending = ref(*p, obligations_, event_subject, "pending", "waits for");
@@ -803,14 +805,14 @@ private:
                     } else if (tf.get("source") || tf.get("note")) {
                         why = read_citation(t, tf, ts, t.at); // reports the missing cite
                     }
-                    out.transitions.push_back(read_transition(t, tf, ts, subject, why));
+                    out.transitions.push_back(read_transition(t, tf, ts, subject, why, false));
                     read_effects(typed(tf, "effects", vkind::array, ts), subject,
                                  out.transitions.back().effects);
                 }
             }
         } else if (inline_form) {
             citation why = out.why;
-            out.transitions.push_back(read_transition(obj, f, subject, subject, why));
+            out.transitions.push_back(read_transition(obj, f, subject, subject, why, true));
         } else {
             err(obj.at, "missing_key",
                 fmt::format("{} has no transition (expected \"from\" and \"to\", or "

@@ -8,8 +8,6 @@ NIR-masked-1 (FR), rules mon-espace-sante, as of 2023-10-02
     open       2022-05-28 to 2022-06-02   automatic_creation (automatic), general-2022
     active     2022-06-02 to 2023-09-04   activation by holder, line 3, general-2022
     closed     since 2023-09-04           closure by holder, line 4, general-2022
-  open windows:
-    data_deleted by operator: until 2033-09-05 24:00 local time, 2033-09-05T22:00:00Z (deletion_request_pending, general-2022)
   next deadlines:
     2033-09-04 24:00 (2033-09-04T22:00:00Z): purge (retention ens_archive), in effect from 2033-09-05
   obligations:
@@ -21,6 +19,9 @@ NIR-masked-1 (FR), rules mon-espace-sante, as of 2023-10-02
       six-weeks-from-sending     2022-05-27  default
       one-month-from-receipt     2022-05-19
       six-weeks-from-receipt     2022-05-31  most protective for the holder
+    ens_archive (started 2023-09-04):
+      from-closure               2033-09-04  default  most protective for the holder
+      from-request               2033-09-04
 [exit 0]
 $ echeance deadline 2022-04-14 P6W --convention cpc --explain
 2022-05-27
