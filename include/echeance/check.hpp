@@ -16,7 +16,10 @@ struct finding {
 
 // Unreachable states, live states with no way out, events no role may send, timers or windows
 // that can never start, obligations with no discharging event, final states that can be left,
-// retention with no purge.
+// retention with no purge; timers that can never fire, obligations never discharged where they
+// are pending, purges that cannot apply, window roles that may send none of its events, cycles
+// of automatic events, zero-length windows, counts from before the first version, oversized
+// text fields.
 std::vector<finding> check(const ruleset& rules);
 
 } // namespace echeance

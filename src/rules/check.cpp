@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <deque>
 #include <fmt/format.h>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace echeance {
 
@@ -25,6 +28,13 @@ public:
         obligations();
         retention();
         roles();
+        timers_fire();
+        obligations_discharged();
+        purges_apply();
+        automatic_cycles();
+        window_lengths();
+        count_anchors();
+        sizes();
         std::stable_sort(out_.begin(), out_.end(), [](const finding& a, const finding& b) {
             const location& x = a.what.where();
             const location& y = b.what.where();
@@ -67,6 +77,24 @@ private:
         return false;
     }
 
+    // An initial or live state that no event leaves for another state.
+    bool dead_end(rule_index s) const {
+        if (r_.states[s].kind == state_kind::final) return false;
+        for (const auto& e : r_.events)
+            for (const auto& t : e.transitions)
+                if (t.to != s && t.instead == no_index &&
+                    std::find(t.from.begin(), t.from.end(), s) != t.from.end())
+                    return false;
+        return true;
+    }
+    // The checks that follow states stay silent when one of them is a dead end: the dead_end
+    // error there is the cause, and adding the missing transition usually fixes both.
+    bool has_dead_end(const std::vector<bool>& states) const {
+        for (std::size_t s = 0; s < states.size(); ++s)
+            if (states[s] && dead_end(rule_index(s))) return true;
+        return false;
+    }
+
     void states() {
         const std::size_t n = r_.states.size();
         std::vector<bool> reached(n, false);
@@ -92,14 +120,7 @@ private:
                 warning("unreachable_state", st.why,
                         fmt::format("state {} cannot be reached from the initial state {}",
                                     q(st.id), q(r_.states[r_.initial_state].id)));
-            if (st.kind == state_kind::final) continue;
-            bool way_out = false;
-            for (const auto& e : r_.events)
-                for (const auto& t : e.transitions)
-                    if (t.to != s && t.instead == no_index &&
-                        std::find(t.from.begin(), t.from.end(), s) != t.from.end())
-                        way_out = true;
-            if (!way_out)
+            if (dead_end(rule_index(s)))
                 error_("dead_end", st.why,
                        fmt::format("{} state {} has no way out (no event leads from it to another "
                                    "state; make it \"final\" or add a transition)",
@@ -165,6 +186,18 @@ private:
                                    q(w.id), q(w.id)));
                 continue;
             }
+            for (rule_index role : w.roles) {
+                if (role >= r_.roles.size()) continue;
+                bool sends = false;
+                for (rule_index ev : w.events)
+                    sends = sends || (ev < r_.events.size() && holds(r_.events[ev].roles, role));
+                if (!sends)
+                    warning("window_role_cannot_send", w.why,
+                            fmt::format("window {} lists role {}, which may send none of its "
+                                        "events ({}) (remove the role from the window, or add it "
+                                        "to the \"roles\" of one of these events)",
+                                        q(w.id), q(r_.roles[role].id), name_list(r_, w.events)));
+            }
             bool used = false;
             for (const auto& e : r_.events)
                 for (const auto& t : e.transitions) used = used || t.window == i;
@@ -226,6 +259,360 @@ private:
                        fmt::format("retention {} has no \"purge_event\": archived data would never "
                                    "be deleted",
                                    q(x.id)));
+        }
+    }
+
+    // --- helpers for the checks below ------------------------------------------------------
+
+    // What taking one transition applies: the event's effects, then the transition's.
+    static std::vector<effect> applied(const event_info& e, const transition& t) {
+        std::vector<effect> all = e.effects;
+        all.insert(all.end(), t.effects.begin(), t.effects.end());
+        return all;
+    }
+    // True when, in `fx`, some `undo` of `undo_target` comes after the last `start` of `target`
+    // (and there is such a start): the effect started is undone by the same event.
+    static bool undone(const std::vector<effect>& fx, effect::kind start, rule_index target,
+                       effect::kind undo, rule_index undo_target) {
+        std::size_t last = fx.size();
+        for (std::size_t k = 0; k < fx.size(); ++k)
+            if (fx[k].what == start && fx[k].target == target) last = k;
+        if (last == fx.size()) return false;
+        for (std::size_t k = last + 1; k < fx.size(); ++k)
+            if (fx[k].what == undo && fx[k].target == undo_target) return true;
+        return false;
+    }
+    static bool holds(const std::vector<rule_index>& list, rule_index x) {
+        return std::find(list.begin(), list.end(), x) != list.end();
+    }
+    // States reachable from `seeds` (included) through transitions `pass` lets through.
+    template <class Pass>
+    std::vector<bool> reachable(const std::vector<bool>& seeds, Pass pass) const {
+        std::vector<bool> seen = seeds;
+        std::deque<rule_index> todo;
+        for (std::size_t s = 0; s < seen.size(); ++s)
+            if (seen[s]) todo.push_back(rule_index(s));
+        while (!todo.empty()) {
+            rule_index s = todo.front();
+            todo.pop_front();
+            for (const auto& e : r_.events)
+                for (const auto& t : e.transitions)
+                    if (t.to < seen.size() && !seen[t.to] && holds(t.from, s) && pass(e, t)) {
+                        seen[t.to] = true;
+                        todo.push_back(t.to);
+                    }
+        }
+        return seen;
+    }
+    // The `to` states of the transitions that apply effect `k` on `target`.
+    std::vector<bool> entered_by(effect::kind k, rule_index target) const {
+        std::vector<bool> out(r_.states.size(), false);
+        for (const auto& e : r_.events)
+            for (const auto& t : e.transitions)
+                if (t.to < out.size() && (in(e.effects, k, target) || in(t.effects, k, target)))
+                    out[t.to] = true;
+        return out;
+    }
+    // Some transition of `e` leaves one of `states`.
+    static bool leaves_one_of(const transition& t, const std::vector<bool>& states) {
+        for (rule_index s : t.from)
+            if (s < states.size() && states[s]) return true;
+        return false;
+    }
+    static std::string list_states(const ruleset& r, const std::vector<bool>& states) {
+        std::string out;
+        for (std::size_t s = 0; s < states.size(); ++s)
+            if (states[s]) out += (out.empty() ? "" : ", ") + q(r.states[s].id);
+        return out;
+    }
+
+    static std::string name_list(const ruleset& r, const std::vector<rule_index>& events) {
+        std::string out;
+        for (rule_index e : events) out += (out.empty() ? "" : ", ") + q(r.events[e].id);
+        return out;
+    }
+    // "reading \"x\" of " for a named interpretation; nothing for the single count of a rule.
+    static std::string reading_of(const interpretation& r) {
+        return r.id.empty() ? std::string() : fmt::format("reading {} of ", q(r.id));
+    }
+
+    // A timer whose every start is undone by the same event: the window it waits for is closed,
+    // or the timer itself cancelled, after it was started.
+    void timers_fire() {
+        for (std::size_t i = 0; i < r_.timers.size(); ++i) {
+            const timer_info& tm = r_.timers[i];
+            const auto ti = rule_index(i);
+            const bool windowed = tm.at_end_of < r_.windows.size();
+            std::vector<rule_index> starters;
+            bool survives = false;
+            for (std::size_t ei = 0; ei < r_.events.size() && !survives; ++ei) {
+                const event_info& e = r_.events[ei];
+                for (const auto& t : e.transitions) {
+                    const std::vector<effect> fx = applied(e, t);
+                    if (!in(fx, effect::kind::start_timer, ti)) continue;
+                    if (!holds(starters, rule_index(ei))) starters.push_back(rule_index(ei));
+                    const bool killed = windowed ? undone(fx, effect::kind::start_timer, ti,
+                                                          effect::kind::close_window, tm.at_end_of)
+                                                 : undone(fx, effect::kind::start_timer, ti,
+                                                          effect::kind::cancel_timer, ti);
+                    if (!killed) survives = true;
+                }
+            }
+            if (starters.empty() || survives) continue;
+            if (windowed) {
+                const std::string& w = r_.windows[tm.at_end_of].id;
+                error_("timer_never_fires", tm.why,
+                       fmt::format("timer {} can never fire: every event that starts it ({}) also "
+                                   "closes window {}, at whose end it fires (remove {{\"close\": "
+                                   "{}}} from these events, or start the timer from another event)",
+                                   q(tm.id), name_list(r_, starters), q(w), q(w)));
+            } else {
+                error_("timer_never_fires", tm.why,
+                       fmt::format("timer {} can never fire: every event that starts it ({}) also "
+                                   "cancels it (remove {{\"cancel\": {}}} from these events, or "
+                                   "put it before the \"start\" to restart the timer)",
+                                   q(tm.id), name_list(r_, starters), q(tm.id)));
+            }
+        }
+    }
+
+    // An obligation pending in states that none of its discharging transitions leaves.
+    void obligations_discharged() {
+        for (std::size_t i = 0; i < r_.obligations.size(); ++i) {
+            const obligation_info& o = r_.obligations[i];
+            const auto oi = rule_index(i);
+            if (o.event >= r_.events.size() || o.role >= r_.roles.size()) continue;
+            std::vector<bool> started = entered_by(effect::kind::start_obligation, oi);
+            if (std::find(started.begin(), started.end(), true) == started.end()) continue;
+            const event_info* own = &r_.events[o.event];
+            auto discharges = [&](const event_info& e, const transition& t) {
+                return &e == own || in(e.effects, effect::kind::discharge, oi) ||
+                       in(t.effects, effect::kind::discharge, oi);
+            };
+            std::vector<bool> pending =
+                reachable(started, [&](const event_info& e, const transition& t) {
+                    return !discharges(e, t);
+                });
+            std::vector<rule_index> by;
+            bool can = false;
+            for (std::size_t ei = 0; ei < r_.events.size(); ++ei) {
+                const event_info& e = r_.events[ei];
+                if (!holds(e.roles, o.role)) continue;
+                for (const auto& t : e.transitions)
+                    if (discharges(e, t)) {
+                        if (!holds(by, rule_index(ei))) by.push_back(rule_index(ei));
+                        can = can || leaves_one_of(t, pending);
+                    }
+            }
+            // No discharging event: undischargeable_obligation says so.
+            if (by.empty() || can || has_dead_end(pending)) continue;
+            error_("obligation_never_discharged", o.why,
+                   fmt::format("obligation {} can never be discharged: it is pending in {}, and no "
+                               "event of role {} that discharges it ({}) has a transition from "
+                               "these states (add one of them to the \"from\" of {})",
+                               q(o.id), list_states(r_, pending), q(r_.roles[o.role].id),
+                               name_list(r_, by), q(r_.events[by.front()].id)));
+        }
+    }
+
+    // A retention whose purge event cannot apply in any state the archive runs in.
+    void purges_apply() {
+        for (std::size_t i = 0; i < r_.retentions.size(); ++i) {
+            const retention_info& x = r_.retentions[i];
+            const auto xi = rule_index(i);
+            if (x.purge_event >= r_.events.size()) continue;
+            std::vector<bool> archived = entered_by(effect::kind::archive, xi);
+            if (std::find(archived.begin(), archived.end(), true) == archived.end()) continue;
+            std::vector<bool> running =
+                reachable(archived, [&](const event_info& e, const transition& t) {
+                    return !in(e.effects, effect::kind::restore, xi) &&
+                           !in(t.effects, effect::kind::restore, xi);
+                });
+            const event_info& p = r_.events[x.purge_event];
+            bool applies = false;
+            for (const auto& t : p.transitions) applies = applies || leaves_one_of(t, running);
+            if (!applies && !has_dead_end(running))
+                error_("purge_never_applies", x.why,
+                       fmt::format("retention {} can never be purged: its purge event {} has no "
+                                   "transition from a state the archive can be running in ({}) "
+                                   "(add one of them to the \"from\" of {})",
+                                   q(x.id), q(p.id), list_states(r_, running), q(p.id)));
+        }
+    }
+
+    // Automatic event -> timer it starts -> that timer's event: a cycle fires for ever.
+    void automatic_cycles() {
+        const std::size_t n = r_.events.size();
+        // edges[a]: (timer, its event) for each timer the automatic event a starts.
+        std::vector<std::vector<std::pair<rule_index, rule_index>>> edges(n);
+        for (std::size_t a = 0; a < n; ++a) {
+            if (!r_.events[a].automatic) continue;
+            for (std::size_t t = 0; t < r_.timers.size(); ++t) {
+                rule_index b = r_.timers[t].event;
+                if (b < n && r_.events[b].automatic &&
+                    event_has(r_.events[a], effect::kind::start_timer, rule_index(t)))
+                    edges[a].emplace_back(rule_index(t), b);
+            }
+        }
+        // Each cycle is reported once, from its first event in declaration order: a shortest
+        // path back to `a` through events declared after it.
+        for (std::size_t a = 0; a < n; ++a) {
+            if (edges[a].empty()) continue;
+            std::vector<std::pair<rule_index, rule_index>> via(n, {no_index, no_index});
+            std::deque<rule_index> todo{rule_index(a)};
+            bool found = false;
+            rule_index last = no_index, last_timer = no_index;
+            while (!todo.empty() && !found) {
+                rule_index u = todo.front();
+                todo.pop_front();
+                for (const auto& [t, b] : edges[u]) {
+                    if (b == a) {
+                        found = true;
+                        last = u;
+                        last_timer = t;
+                        break;
+                    }
+                    if (b > a && via[b].second == no_index) {
+                        via[b] = {t, u};
+                        todo.push_back(b);
+                    }
+                }
+            }
+            if (!found) continue;
+            // Walk back from `last` to `a`, then print forwards.
+            std::vector<std::pair<rule_index, rule_index>> steps{{last_timer, rule_index(a)}};
+            for (rule_index u = last; u != a; u = via[u].second)
+                steps.emplace_back(via[u].first, u);
+            std::reverse(steps.begin(), steps.end());
+            std::string path = q(r_.events[a].id);
+            for (std::size_t k = 0; k < steps.size(); ++k)
+                path +=
+                    fmt::format("{} starts timer {}, which sends {}", k == 0 ? "" : ", which",
+                                q(r_.timers[steps[k].first].id), q(r_.events[steps[k].second].id));
+            error_("automatic_cycle", r_.events[a].why,
+                   fmt::format("automatic events start each other for ever: {} (break the cycle: "
+                               "one of these automatic events must not start the next timer)",
+                               path));
+        }
+    }
+
+    // A window of no length, in some reading and version.
+    void window_lengths() {
+        for (const auto& w : r_.windows) {
+            bool done = false;
+            for (const auto& r : w.readings) {
+                for (std::size_t v = 0; v < r.by_version.size() && !done; ++v) {
+                    const period& p = r.by_version[v].length;
+                    if (p.years != 0 || p.months != 0 || p.weeks != 0 || p.days != 0) continue;
+                    done = true;
+                    std::string version = r.by_version.size() > 1 && v < r_.versions.size()
+                                              ? fmt::format(" in version {}", q(r_.versions[v].id))
+                                              : std::string();
+                    warning("zero_length_window", w.why,
+                            fmt::format("{}window {} has zero length{}: it ends the day it opens "
+                                        "(give it a period, e.g. \"P1D\", or remove the window)",
+                                        reading_of(r), q(w.id), version));
+                }
+                if (done) break;
+            }
+        }
+    }
+
+    // A count from a fixed day before any version applies.
+    void count_anchors() {
+        if (r_.versions.empty()) return;
+        const version_info& first = r_.versions.front();
+        const sys_days earliest = sys_days(first.from) - date::days{1};
+        auto counts = [&](const char* kind, const std::string& id,
+                          const std::vector<interpretation>& readings, const citation& why) {
+            for (const auto& r : readings)
+                if (r.anchor_day && sys_days(*r.anchor_day) < earliest)
+                    error_("count_before_versions", why,
+                           fmt::format("{}{} {} counts from {}, before the first version {} "
+                                       "(from {}): no rule applies then (expected \"from_date\" "
+                                       "on or after {}, or an earlier version)",
+                                       reading_of(r), kind, q(id), format_date(*r.anchor_day),
+                                       q(first.id), format_date(first.from),
+                                       format_date(year_month_day(earliest))));
+        };
+        for (const auto& w : r_.windows) counts("window", w.id, w.readings, w.why);
+        for (const auto& t : r_.timers) counts("timer", t.id, t.readings, t.why);
+        for (const auto& o : r_.obligations) counts("obligation", o.id, o.readings, o.why);
+        for (const auto& x : r_.retentions) counts("retention", x.id, x.readings, x.why);
+    }
+
+    // No field of the model may hold a pasted document.
+    static constexpr std::size_t text_limit = 4096;
+    static std::string short_id(const std::string& id) {
+        return id.size() <= 64 ? q(id) : q(id.substr(0, 60)) + "...";
+    }
+    void text(const char* field, const std::string& value, const std::string& owner,
+              const citation& at) {
+        if (value.size() <= text_limit) return;
+        error_("oversized_text", at,
+               fmt::format("\"{}\" of {} is {} bytes long (at most {}: shorten it, or move the "
+                           "text to a document named in \"source\")",
+                           field, owner, value.size(), text_limit));
+    }
+    void texts(const std::string& owner, const std::string& id, const citation& why) {
+        text("id", id, owner, why);
+        text("cite", why.cite, owner, why);
+        text("source", why.source, owner, why);
+        text("note", why.note, owner, why);
+    }
+    void readings_text(const std::string& owner, const std::vector<interpretation>& readings) {
+        for (const auto& r : readings)
+            if (!r.id.empty()) // the single count of a rule shares the rule's citation
+                texts(fmt::format("interpretation {} of {}", short_id(r.id), owner), r.id, r.why);
+    }
+    void sizes() {
+        const std::string set = "rule set " + short_id(r_.id);
+        texts(set, r_.id, r_.why);
+        text("title", r_.title, set, r_.why);
+        for (const auto& v : r_.versions) texts("version " + short_id(v.id), v.id, v.why);
+        for (const auto& x : r_.roles) {
+            const std::string owner = "role " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            text("title", x.title, owner, x.why);
+        }
+        for (const auto& x : r_.states) {
+            const std::string owner = "state " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            text("title", x.title, owner, x.why);
+        }
+        for (const auto& x : r_.events) {
+            const std::string owner = "event " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            text("title", x.title, owner, x.why);
+            for (std::size_t k = 0; k < x.transitions.size(); ++k) {
+                const citation& c = x.transitions[k].why;
+                const std::string t = fmt::format("transition {} of {}", k + 1, owner);
+                // An inline transition, or one without its own text, repeats the event's.
+                if (c.cite != x.why.cite) text("cite", c.cite, t, c);
+                if (c.source != x.why.source) text("source", c.source, t, c);
+                if (c.note != x.why.note) text("note", c.note, t, c);
+            }
+        }
+        for (const auto& x : r_.windows) {
+            const std::string owner = "window " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            readings_text(owner, x.readings);
+        }
+        for (const auto& x : r_.timers) {
+            const std::string owner = "timer " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            readings_text(owner, x.readings);
+        }
+        for (const auto& x : r_.obligations) {
+            const std::string owner = "obligation " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            readings_text(owner, x.readings);
+        }
+        for (const auto& x : r_.retentions) {
+            const std::string owner = "retention " + short_id(x.id);
+            texts(owner, x.id, x.why);
+            text("what", x.what, owner, x.why);
+            readings_text(owner, x.readings);
         }
     }
 
