@@ -134,10 +134,10 @@ struct transition {
     std::vector<effect> effects;  // applied after the event's own effects, only when this
                                   // transition is the one taken (issue 5)
     citation why;
-    bool to_previous = false;     // back to the state before the current one was entered
-    rule_index instead = no_index; // refused in these states: the event to send instead
+    bool to_previous = false;        // back to the state before the current one was entered
+    rule_index instead = no_index;   // refused in these states: the event to send instead
     std::vector<rule_index> roles{}; // when set, only these roles may take this transition
-    rule_index pending = no_index; // when set, allowed only while this obligation is pending
+    rule_index pending = no_index;   // when set, allowed only while this obligation is pending
 };
 
 struct event_info {

@@ -218,8 +218,8 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
             cause = fmt::format("{} by {} on {}", x.held ? "it holds since it was set" : "it ended",
                                 rules.events[x.changed_by].id, on);
         else if (x.held && c.age_below && h.born)
-            cause = fmt::format("born {}, it holds until the age of {}, reached on {}", format_date(*h.born),
-                                age_text(*c.age_below),
+            cause = fmt::format("born {}, it holds until the age of {}, reached on {}",
+                                format_date(*h.born), age_text(*c.age_below),
                                 format_date(add(*h.born, *c.age_below, c.policy)));
         else if (c.age_below && h.born)
             cause = fmt::format("born {}, the age of {} was reached on {}", format_date(*h.born),
@@ -241,8 +241,7 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
         for (const transition& t : info.transitions)
             if (std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
                 for (auto r : t.roles)
-                    if (std::find(roles.begin(), roles.end(), r) == roles.end())
-                        roles.push_back(r);
+                    if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
         return fmt::format("in state {}, {} may be sent by {}, not by {}", rules.states[x.state].id,
                            info.id, list_ids(roles, rules.roles), rules.roles[x.role].id);
     }

@@ -66,7 +66,7 @@ struct replay_result::scratch {
     std::vector<std::uint32_t> seen_in;
     std::uint32_t replays = 0;
     std::vector<std::vector<reading_result>> results_pool; // buffers of earlier contested counts
-    std::vector<std::uint8_t> in_scope; // per version: it applies to this person
+    std::vector<std::uint8_t> in_scope;                    // per version: it applies to this person
     struct condition_fact {
         std::optional<year_month_day> on; // last set or cleared by an event
         bool value = false;
@@ -462,8 +462,8 @@ private:
                 o.discharged_on = day;
                 o.discharged_by = ev;
                 drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
-                if (auto* n =
-                        note(step_kind::obligation_discharged, day, version_on(day), rule_index(oi))) {
+                if (auto* n = note(step_kind::obligation_discharged, day, version_on(day),
+                                   rule_index(oi))) {
                     n->event = ev;
                     n->other = o.due;
                 }

@@ -28,6 +28,7 @@ public:
         obligations();
         retention();
         roles();
+        conditions();
         timers_fire();
         obligations_discharged();
         purges_apply();
@@ -613,6 +614,19 @@ private:
             texts(owner, x.id, x.why);
             text("what", x.what, owner, x.why);
             readings_text(owner, x.readings);
+        }
+    }
+
+    void conditions() {
+        for (std::size_t i = 0; i < r_.conditions.size(); ++i) {
+            bool used = false;
+            for (const auto& role : r_.roles)
+                used = used || role.acts_while == i || role.acts_unless == i;
+            if (!used)
+                warning("unused_condition", r_.conditions[i].why,
+                        fmt::format("condition {} is read by no role (expected a role with "
+                                    "\"acts_while\" or \"acts_unless\": {})",
+                                    q(r_.conditions[i].id), q(r_.conditions[i].id)));
         }
     }
 

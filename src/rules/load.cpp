@@ -473,9 +473,8 @@ private:
                 ok = false;
                 continue;
             }
-            fields f =
-                read_fields(v, {"id", "from", "published", "scope", "cite", "source", "note"},
-                            subject);
+            fields f = read_fields(
+                v, {"id", "from", "published", "scope", "cite", "source", "note"}, subject);
             if (const value* id = required(v, f, "id", vkind::string, subject,
                                            "a version id, e.g. \"general-2022\"")) {
                 subject = fmt::format("version {}", qt(id->text));
@@ -553,12 +552,11 @@ private:
     void read_condition(const member& m, condition_info& out) {
         std::string subject = fmt::format("condition {}", qt(m.key));
         out.id = m.key;
-        if (!object_or_error(m, "condition", "\"age_below\" or \"set_by\", and \"cite\""))
-            return;
-        fields f = read_fields(m.val,
-                               {"title", "age_below", "month_end", "set_by", "cleared_by", "cite",
-                                "source", "note"},
-                               subject);
+        if (!object_or_error(m, "condition", "\"age_below\" or \"set_by\", and \"cite\"")) return;
+        fields f = read_fields(
+            m.val,
+            {"title", "age_below", "month_end", "set_by", "cleared_by", "cite", "source", "note"},
+            subject);
         out.title = optional_string(f, "title", subject);
         if (const value* a = f.val("age_below")) {
             if (auto p = read_period(a, subject)) {
@@ -585,8 +583,8 @@ private:
     // "scope": { "fact": "department", "values": [...] } or with "interpretations".
     void read_scope(const value& sc, const std::string& version, version_info& info) {
         std::string subject = "the scope of " + version;
-        fields f =
-            read_fields(sc, {"fact", "values", "interpretations", "cite", "source", "note"}, subject);
+        fields f = read_fields(sc, {"fact", "values", "interpretations", "cite", "source", "note"},
+                               subject);
         if (const value* fact = required(sc, f, "fact", vkind::string, subject,
                                          "the person fact it reads, \"department\"")) {
             if (fact->text != "department")
@@ -757,8 +755,8 @@ private:
                             "[\"holder\"])",
                             subject));
         out.roles = ref_list(roles, roles_, subject, "roles", "is sent by", false);
-        out.acts_regardless = ref_list(f.val("acts_regardless"), roles_, subject,
-                                       "acts_regardless", "exempts", true);
+        out.acts_regardless =
+            ref_list(f.val("acts_regardless"), roles_, subject, "acts_regardless", "exempts", true);
         if (out.automatic && roles && roles->is_array()) {
             for (const value& r : roles->items)
                 if (r.is_string() && r.text != "system" && roles_.find(r.text) != no_index)
@@ -793,11 +791,11 @@ private:
                                         ts, rules::jsonc::kind_name(t.type)));
                         continue;
                     }
-                    fields tf = read_fields(
-                        t,
-                        {"from", "to", "to_previous", "instead", "roles", "pending", "window",
-                         "effects", "cite", "source", "note"},
-                        ts);
+                    fields tf =
+                        read_fields(t,
+                                    {"from", "to", "to_previous", "instead", "roles", "pending",
+                                     "window", "effects", "cite", "source", "note"},
+                                    ts);
                     citation why = out.why;
                     why.at = at(t.at);
                     if (tf.get("cite")) {
@@ -989,7 +987,8 @@ private:
             out.anchor_next = true;
         }
         if (d) out.anchor_day = read_date(&d->val, "from_date", subject);
-        if (o) out.from_discharged = ref(*o, obligations_, subject, "from_discharged", "counts from");
+        if (o)
+            out.from_discharged = ref(*o, obligations_, subject, "from_discharged", "counts from");
     }
 
     // "period" (one reading) or "interpretations" (several, one default). `required` is false
@@ -1206,13 +1205,12 @@ private:
         std::string subject = fmt::format("obligation {}", qt(m.key));
         out.id = m.key;
         if (!object_or_error(m, "obligation", "\"role\", \"event\", a count and \"cite\"")) return;
-        fields f =
-            read_fields(m.val,
-                        {"role", "event", "instances", "discharge", "ends_with", "ends_in",
-                         "period", "convention", "month_end", "from_event", "from_next_event",
-                         "from_date", "from_discharged", "versions", "interpretations",
-                         "most_protective", "cite", "source", "note"},
-                        subject);
+        fields f = read_fields(m.val,
+                               {"role", "event", "instances", "discharge", "ends_with", "ends_in",
+                                "period", "convention", "month_end", "from_event",
+                                "from_next_event", "from_date", "from_discharged", "versions",
+                                "interpretations", "most_protective", "cite", "source", "note"},
+                               subject);
         if (const value* r = f.val("role"))
             out.role = ref(*r, roles_, subject, "role", "binds");
         else
