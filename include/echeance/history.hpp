@@ -42,10 +42,12 @@ struct history {
     std::string person;                // as given; see mask_person() before printing it
     std::vector<history_event> events; // input order
     std::vector<std::string> texts;    // unknown names quoted in rejections
-    // Facts of the person (optional keys "born" and "department" on any of their lines).
+    // Facts of the person (optional keys "born" and "department" on any of their lines; a
+    // later line may repeat a fact, not change it: echeance.history.conflicting_fact).
     std::optional<year_month_day> born; // date of birth, when known
     std::string department;             // INSEE code of the fund's department ("31", "2A",
-                                        // "971"); empty when unknown
+                                        // "971"); empty when unknown. Lines without
+                                        // "territory" take its territory (docs/replay.md)
 };
 
 // A NIR (French social security number: 13 characters, digits or 2A/2B for Corsica at the
@@ -66,10 +68,14 @@ struct history_file {
 };
 
 // Streaming parser of history lines. JSON Lines: one object per line with "person", "at",
-// "event", "role", and optional "time", "seq", "territory", "channel", "data". CSV: a header
-// line naming the same columns (any order; "person", "at", "event", "role" required), then one
-// event per line ("data" is text). Blank lines and lines starting with '#' are skipped.
-// A bad line is an error ("echeance.history.*") with file:line:col; the next lines go on.
+// "event", "role", and optional "time", "seq", "territory", "channel", "data", and the person
+// facts "born" and "department". CSV: a header line naming the same columns (any order;
+// "person", "at", "event", "role" required), then one event per line ("data" is text). Blank
+// lines and lines starting with '#' are skipped. A bad line is an error ("echeance.history.*",
+// or "echeance.date.*" for a bad "born") with file:line:col; the next lines go on.
+// The territory of a line: its "territory", else the person's last explicit one, else the one
+// of the person's department when known (57, 67, 68, 971-974, 976, 977 FR-BL, 978 FR-MF), else
+// the rule set's default. Lines read before the department was known keep their territory.
 class history_parser {
 public:
     enum class format { jsonl, csv, detect };

@@ -396,14 +396,15 @@ struct history_parser::impl {
                 return;
             }
         }
-        if (department.empty() && known) department = known->department;
-        // The territory: the line's, else the person's last explicit one, else the department's,
-        // else the rule set's default.
+        // The territory: the line's, else the person's last explicit one, else the department's
+        // (this line's or an earlier one's), else the rule set's default.
         territory where = default_where;
         if (seen && seen->where_given) {
             where = person_where[found->second];
         } else {
-            for (std::string_view id : territories_of_department(department))
+            std::string_view known_department =
+                department.empty() && known ? std::string_view(known->department) : department;
+            for (std::string_view id : territories_of_department(known_department))
                 if (auto t = cal.try_find(id)) {
                     where = *t;
                     break;
