@@ -28,6 +28,7 @@ struct gen_line {
     year_month_day day;
     std::string event, role, territory;
     int seq = -1;
+    std::string born, department; // person facts, on the first line only (empty: none)
 };
 
 // Plausible acts of the Mon espace santé rule set, with a few wrong ones mixed in.
@@ -54,6 +55,14 @@ inline const std::vector<std::pair<const char*, const char*>>& mes_acts() {
         {"item_deleted", "holder"},
         {"dmp_kept", "cnam"},
         {"representation_ended", "holder"},
+        {"representation_ended", "representative"},
+        {"protection_started", "cnam"},
+        {"suspension_information_sent", "cnam"},
+        {"suspension_information_sent", "cnam"},
+        {"deletion_request", "representative"},
+        {"closure", "representative"},
+        {"activation", "representative"},
+        {"confidential_care_hidden", "holder"},
         {"opposition", "cnam"},
         {"automatic_creation", "system"},
         {"no_such_event", "holder"},
@@ -92,6 +101,15 @@ inline std::vector<gen_line> generate_person(rng& r, const std::string& person, 
         if (r.below(4) == 0) l.seq = int(r.below(5));
         out.push_back(l);
     }
+    if (!out.empty()) {
+        static const char* departments[] = {"", "31", "44", "80", "75", "60", "971", "57", "2A"};
+        out.front().department = departments[r.below(9)];
+        if (r.below(2) == 0) {
+            sys_days b = sys_days(year_month_day(date::year(1990), date::month(1), date::day(1))) +
+                         date::days(r.below(365 * 26));
+            out.front().born = format_date(year_month_day(b));
+        }
+    }
     return out;
 }
 
@@ -100,6 +118,8 @@ inline std::string to_jsonl(const gen_line& l) {
                     "\",\"event\":\"" + l.event + "\",\"role\":\"" + l.role +
                     "\",\"territory\":\"" + l.territory + "\"";
     if (l.seq >= 0) s += ",\"seq\":" + std::to_string(l.seq);
+    if (!l.born.empty()) s += ",\"born\":\"" + l.born + "\"";
+    if (!l.department.empty()) s += ",\"department\":\"" + l.department + "\"";
     return s + "}";
 }
 
@@ -107,7 +127,11 @@ inline std::string to_jsonl(const gen_line& l) {
 inline history to_history(const ruleset& rules, const calendar& cal,
                           const std::vector<gen_line>& lines) {
     history h;
-    if (!lines.empty()) h.person = lines.front().person;
+    if (!lines.empty()) {
+        h.person = lines.front().person;
+        if (!lines.front().born.empty()) h.born = parse_date(lines.front().born);
+        h.department = lines.front().department;
+    }
     std::uint32_t no = 0;
     for (const auto& l : lines) {
         history_event e;

@@ -84,6 +84,47 @@ void check_person(const history& h, const replay_result& r) {
     const rule_index deleted = rules.find_state("deleted");
     const rule_index deceased = rules.find_state("deceased");
 
+    // Who may act (CSP R.1111-32, C. civ. 414): with a date of birth and no representation
+    // event, the representative acts only before the 18th birthday, the holder only from it.
+    const rule_index holder = rules.find_role("holder");
+    const rule_index representative = rules.find_role("representative");
+    bool represented_by_event = false;
+    for (const auto& e : h.events)
+        if ((e.event == rules.find_event("protection_started") ||
+             e.event == rules.find_event("representation_ended")) &&
+            e.day <= r.as_of && accepted_line(r, e.line))
+            represented_by_event = true;
+    if (h.born && !represented_by_event) {
+        year_month_day adult = add(*h.born, period::parse("P18Y"), month_end::overflow);
+        for (const auto& e : h.events) {
+            if (e.day > r.as_of || !accepted_line(r, e.line) || e.event == no_index) continue;
+            const auto& regardless = rules.events[e.event].acts_regardless;
+            if (std::find(regardless.begin(), regardless.end(), e.role) != regardless.end())
+                continue;
+            if (e.role == representative) RC_ASSERT(e.day < adult);
+            if (e.role == holder) RC_ASSERT(e.day >= adult);
+        }
+    }
+    // The 2021 pilot only for the funds of 31, 44, 80 (décret 2021-1048 art. 2): nobody else
+    // changes state before 2022.
+    if (h.department != "31" && h.department != "44" && h.department != "80")
+        for (const auto& t : r.timeline)
+            if (t.entered) RC_ASSERT(*t.entered >= year_month_day(date::year(2022) / 1 / 1));
+    // No obligation overdue after the data it is about were deleted (CSP R.1111-36).
+    for (const auto& o : r.obligations) {
+        if (o.state != obligation_status::status::overdue ||
+            rules.obligations[o.obligation].id != "deletion_on_request")
+            continue;
+        for (const auto& x : r.retention)
+            if (x.state == retention_status::status::purged && x.ended_on &&
+                *x.ended_on >= o.started)
+                RC_ASSERT(false);
+    }
+    // No window or timer runs past a final state.
+    if (rules.states[r.state].kind == state_kind::final) {
+        RC_ASSERT(r.windows.empty());
+        for (const auto& m : r.scheduled) RC_ASSERT(m.from != scheduled_move::source::timer);
+    }
     // Every rejected event has a stable id and a reason.
     for (const auto& x : r.rejected) {
         RC_ASSERT(x.id.rfind("echeance.replay.", 0) == 0);
