@@ -89,12 +89,14 @@ public:
         ev_deleted = e("data_deleted");
         ev_reopen = e("reopening");
         ev_susp = e("suspension");
+        ev_susp_info = e("suspension_information_sent");
         ev_susp_opp = e("suspension_opposition");
         ev_susp_lift = e("suspension_lifted");
         ev_death = e("death");
         ev_item = e("item_deleted");
         ev_dmp_kept = e("dmp_kept");
         ev_repr = e("representation_ended");
+        ev_protect = e("protection_started");
         ev_care = e("confidential_care_hidden");
         ev_dmp_folded = e("dmp_folded");
         auto r = [&](const char* id) { return rules.find_role(id); };
@@ -112,10 +114,17 @@ public:
         out.rejected = 0;
         out.timeline.emplace_back(none, year_month_day{});
         r_ = &out;
-        opp = susp = del = code = window{};
-        auto_timer = exo_timer = false;
-        archive = dmp = retention{};
+        opp = susp = code = window{};
+        susp_counted = false;
+        auto_timer = exo_timer = dmp_timer = false;
+        archive = retention{};
         order.clear();
+        // The pilot (décret 2021-1048 art. 2) only for the funds of 31, 44 and 80.
+        const std::string& dep = h.department;
+        pilot = dep == "31" || dep == "44" || dep == "80";
+        born = h.born;
+        if (born) adult = add(*born, period::parse("P18Y"), month_end::overflow);
+        cond_on.reset();
         flagged_order(h, as_of);
         for (auto i : order) {
             const history_event& e = h.events[i];
@@ -136,15 +145,22 @@ private:
     };
     const calendar& cal_;
     rule_index ev_info_sent, ev_info_recv, ev_opposition, ev_creation, ev_code, ev_activation,
-        ev_closure_req, ev_closure, ev_del_req, ev_deleted, ev_reopen, ev_susp, ev_susp_opp,
-        ev_susp_lift, ev_death, ev_item, ev_dmp_kept, ev_repr, ev_care, ev_dmp_folded;
+        ev_closure_req, ev_closure, ev_del_req, ev_deleted, ev_reopen, ev_susp, ev_susp_info,
+        ev_susp_opp, ev_susp_lift, ev_death, ev_item, ev_dmp_kept, ev_repr, ev_protect, ev_care,
+        ev_dmp_folded;
     rule_index holder, repr, cnam, operator_;
     year_month_day first_version;
     hand_result* r_ = nullptr;
-    window opp, susp, del, code;
-    bool auto_timer = false, exo_timer = false;
-    retention archive, dmp;
+    window opp, susp, code;
+    bool susp_counted = false; // the six weeks of the suspension have started
+    bool auto_timer = false, exo_timer = false, dmp_timer = false;
+    year_month_day dmp_last;
+    retention archive;
     std::vector<std::uint32_t> order;
+    bool pilot = false;
+    std::optional<year_month_day> born, cond_on;
+    year_month_day adult;
+    bool cond_value = false;
 
     year_month_day last_day(year_month_day start, const char* p, convention c, territory t) {
         static const period p6w = period::parse("P6W"), p3m = period::parse("P3M"),
@@ -160,13 +176,24 @@ private:
         return year_month_day(sys_days(d) + date::days(1));
     }
     bool open_on(const window& w, year_month_day d) const { return w.open && d <= w.last; }
+    // "represented" on a day: 1 yes, 0 no, -1 unknown (CSP R.1111-32, C. civ. 414).
+    int represented(year_month_day d) const {
+        int v = -1;
+        std::optional<year_month_day> since;
+        if (born && *born <= d) {
+            v = adult <= d ? 0 : 1;
+            since = adult <= d ? adult : *born;
+        }
+        if (cond_on && (!since || *cond_on >= *since)) v = cond_value ? 1 : 0;
+        return v;
+    }
     void enter(st s, year_month_day d) {
         if (s == r_->state) return;
         r_->state = s;
         r_->timeline.emplace_back(s, d);
         if (s == deceased) {
-            opp.open = susp.open = del.open = code.open = false;
-            auto_timer = exo_timer = false;
+            opp.open = susp.open = code.open = false;
+            auto_timer = exo_timer = dmp_timer = false;
         }
     }
     void archive_now(year_month_day d, territory t) {
@@ -174,13 +201,18 @@ private:
         archive.status = 1;
         archive.last = last_day(d, "P10Y", convention::plain, t);
     }
-    void discharge(std::uint8_t kind, year_month_day) {
+    void discharge(std::uint8_t kind) {
         for (auto& o : r_->obligations)
             if (o.kind == kind) o.discharged = true;
     }
+    bool pending(std::uint8_t kind) const {
+        for (const auto& o : r_->obligations)
+            if (o.kind == kind && !o.discharged) return true;
+        return false;
+    }
+    // kind 0: closure on request (one at a time); kind 1: deletion (each request its own).
     void oblige(std::uint8_t kind, year_month_day d, territory t) {
-        for (auto& o : r_->obligations)
-            if (o.kind == kind && !o.discharged) return;
+        if (kind == 0 && pending(0)) return;
         r_->obligations.push_back(
             {kind, last_day(d, kind ? "P3M" : "P0D", convention::plain, t), false});
     }
@@ -196,9 +228,9 @@ private:
                 }
             };
             consider(auto_timer && opp.open, opp.last, 0);
-            consider(exo_timer && susp.open, susp.last, 1);
+            consider(exo_timer && susp.open && susp_counted, susp.last, 1);
             consider(archive.status == 1, archive.last, 2);
-            consider(dmp.status == 1, dmp.last, 3);
+            consider(dmp_timer, dmp_last, 3);
             if (which < 0) return;
             year_month_day day = next(best);
             if (which == 0) {
@@ -212,12 +244,10 @@ private:
                 }
             } else if (which == 2) {
                 archive.status = 3;
-                if (r_->state == closed) {
-                    enter(deleted, day);
-                    del.open = false;
-                }
+                discharge(1); // the purge ends every deletion request
+                if (r_->state == closed) enter(deleted, day);
             } else {
-                dmp.status = 3;
+                dmp_timer = false; // the DMP closed: no change of state
             }
         }
     }
@@ -257,20 +287,32 @@ private:
         st s = r_->state;
         const rule_index ev = e.event, ro = e.role;
         const year_month_day d = e.day;
-        const bool person = ro == holder || ro == repr;
         auto reject = [&] { ++r_->rejected; };
-        if (ev == no_index || ro == no_index || d < first_version) return reject();
+        static const year_month_day general(date::year(2022), date::month(1), date::day(1));
+        if (ev == no_index || ro == no_index || d < first_version || (d < general && !pilot))
+            return reject();
+        const bool person = ro == holder || ro == repr;
+        // The role's condition, checked after its role list (as the engine does).
+        auto allowed = [&](bool roles_ok, bool regardless = false) {
+            if (!roles_ok) return false;
+            if (regardless) return true;
+            int rep = represented(d);
+            if (ro == holder && rep == 1) return false;
+            if (ro == repr && rep == 0) return false;
+            return true;
+        };
+        const bool actor = allowed(person);
         if (ev == ev_info_sent) {
             if (ro != cnam || (s != none && s != notified)) return reject();
             enter(notified, d);
             opp = {true, last_day(d, "P6W", convention::cpc, e.where)};
             auto_timer = true;
         } else if (ev == ev_info_recv) {
-            if (!(person || ro == cnam || ro == operator_) ||
+            if (!allowed(person || ro == cnam || ro == operator_) ||
                 (s != notified && s != opposed && s != open && s != active))
                 return reject();
         } else if (ev == ev_opposition) {
-            if (!person) return reject();
+            if (!actor) return reject();
             if (s == none || (s == notified && open_on(opp, d))) {
                 enter(opposed, d);
                 opp.open = false;
@@ -280,57 +322,71 @@ private:
                 return reject();
             }
         } else if (ev == ev_creation) {
-            if (!person || (s != none && s != notified && s != opposed)) return reject();
+            if (!actor || (s != none && s != notified && s != opposed)) return reject();
             enter(open, d);
             opp.open = false;
             auto_timer = false;
+            dmp_timer = false; // the DMP is folded into the space
         } else if (ev == ev_code) {
-            if (!(person || ro == operator_) || (s != notified && s != open)) return reject();
+            if (!allowed(person || ro == operator_) || (s != notified && s != open))
+                return reject();
             code = {true, last_day(d, "P6W", convention::plain, e.where)};
         } else if (ev == ev_activation) {
-            if (!person || s != open) return reject();
+            if (!actor || (s != open && s != notified)) return reject();
+            if (s == notified) { // accepting early (rule 4a)
+                opp.open = false;
+                auto_timer = false;
+            }
             enter(active, d);
             code.open = false;
         } else if (ev == ev_closure_req) {
-            if (!person || (s != open && s != active && s != suspended)) return reject();
+            if (!actor || (s != open && s != active && s != suspended)) return reject();
             oblige(0, d, e.where);
         } else if (ev == ev_closure) {
-            if (!(person || ro == operator_) || (s != open && s != active && s != suspended))
+            if (!allowed(person || ro == operator_) || (s != open && s != active && s != suspended))
                 return reject();
+            if (ro == operator_ && !pending(0)) return reject(); // only on a request
             enter(closed, d);
             archive_now(d, e.where);
             exo_timer = false;
             susp.open = false;
             code.open = false;
-            discharge(0, d);
+            discharge(0);
         } else if (ev == ev_del_req) {
-            if (!person || s != closed) return reject();
+            if (!actor) return reject();
+            if (s != closed && !((s == open || s == active || s == suspended) && pending(0)))
+                return reject();
             oblige(1, d, e.where);
-            del = {true, last_day(d, "P10Y", convention::plain, e.where)};
         } else if (ev == ev_deleted) {
-            if (ro != operator_ || s != closed || !open_on(del, d)) return reject();
-            enter(deleted, d);
+            if (ro != operator_ || (s != closed && s != deceased) || !pending(1)) return reject();
+            enter(s == closed ? deleted : deceased, d);
             if (archive.status == 1) archive.status = 3;
-            del.open = false;
-            discharge(1, d);
+            discharge(1);
         } else if (ev == ev_reopen) {
-            if (!person || (s != closed && s != deleted)) return reject();
+            if (!actor || (s != closed && s != deleted)) return reject();
             enter(open, d);
             if (archive.status == 1) archive.status = 2;
-            discharge(1, d);
-            del.open = false;
+            discharge(1);
         } else if (ev == ev_susp) {
             if (ro != cnam || (s != open && s != active)) return reject();
             enter(suspended, d);
-            susp = {true, last_day(d, "P6W", convention::cpc, e.where)};
+            susp = {true, d};
+            susp_counted = false;
             exo_timer = true;
+        } else if (ev == ev_susp_info) {
+            if (ro != cnam || s != suspended) return reject();
+            if (susp.open && !susp_counted) {
+                susp.last = last_day(d, "P6W", convention::cpc, e.where);
+                susp_counted = true;
+            }
         } else if (ev == ev_susp_opp) {
-            if (!person || s != suspended || !open_on(susp, d)) return reject();
+            if (!actor || s != suspended || !susp.open || (susp_counted && d > susp.last))
+                return reject();
             susp.open = false;
             exo_timer = false;
         } else if (ev == ev_susp_lift) {
             if (ro != cnam || s != suspended) return reject();
-            enter(active, d);
+            enter(r_->timeline[r_->timeline.size() - 2].first, d); // back to the state before
             susp.open = false;
             exo_timer = false;
         } else if (ev == ev_death) {
@@ -338,17 +394,18 @@ private:
             enter(deceased, d);
             if (s == open || s == active || s == suspended) archive_now(d, e.where);
         } else if (ev == ev_item || ev == ev_care) {
-            if ((ev == ev_item ? !person : ro != holder) || (s != open && s != active))
-                return reject();
+            bool ok = ev == ev_item ? actor : ro == holder;
+            if (!ok || (s != open && s != active)) return reject();
         } else if (ev == ev_dmp_kept) {
             if (ro != cnam || s != opposed) return reject();
-            if (dmp.status != 1) {
-                dmp.status = 1;
-                dmp.last = last_day(year_month_day(date::year(2022), date::month(1), date::day(1)),
-                                    "P3Y", convention::plain, e.where);
-            }
-        } else if (ev == ev_repr) {
-            if (!(person || ro == cnam) || s == deceased) return reject();
+            dmp_timer = true;
+            dmp_last = year_month_day(date::year(2024), date::month(12), date::day(31));
+        } else if (ev == ev_repr || ev == ev_protect) {
+            bool roles_ok = ev == ev_repr ? (person || ro == cnam) : (ro == repr || ro == cnam);
+            if (!allowed(roles_ok, ev == ev_protect && ro == repr) || s == deceased)
+                return reject();
+            cond_on = d;
+            cond_value = ev == ev_protect;
         } else if (ev == ev_dmp_folded) {
             if (ro != cnam || (s != open && s != active)) return reject();
         } else {
