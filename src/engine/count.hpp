@@ -3,6 +3,7 @@
 #pragma once
 
 #include "echeance/convention.hpp"
+#include "echeance/engine.hpp"
 #include "echeance/ruleset.hpp"
 
 #include <algorithm>
@@ -14,6 +15,21 @@ namespace echeance::detail {
 inline const timing* timing_of(const interpretation& r, rule_index v) noexcept {
     if (r.by_version.empty()) return nullptr;
     return &r.by_version[std::min<std::size_t>(v, r.by_version.size() - 1)];
+}
+
+// Whether the rule of a contested count names a most protective reading (computed) or not.
+inline protective protective_of(const ruleset& rules, contested_count::kind k, rule_index rule) {
+    switch (k) {
+    case contested_count::kind::window:
+        return rules.windows[rule].most_protective;
+    case contested_count::kind::timer:
+        return rules.timers[rule].most_protective;
+    case contested_count::kind::obligation:
+        return rules.obligations[rule].most_protective;
+    case contested_count::kind::retention:
+        return rules.retentions[rule].most_protective;
+    }
+    return protective::computed;
 }
 
 // The deadline of a count. Throws like compute_deadline() and add_explained().

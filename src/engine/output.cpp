@@ -138,17 +138,7 @@ std::string did_you_mean(const std::string& word, const std::vector<T>& items) {
 namespace {
 // The rule declares that neither reading favours the holder ("most_protective": "neither").
 bool neither_protective(const ruleset& rules, const contested_count& c) {
-    switch (c.what) {
-    case contested_count::kind::window:
-        return rules.windows[c.rule].most_protective == protective::neither;
-    case contested_count::kind::timer:
-        return rules.timers[c.rule].most_protective == protective::neither;
-    case contested_count::kind::obligation:
-        return rules.obligations[c.rule].most_protective == protective::neither;
-    case contested_count::kind::retention:
-        return rules.retentions[c.rule].most_protective == protective::neither;
-    }
-    return false;
+    return detail::protective_of(rules, c.what, c.rule) == protective::neither;
 }
 
 // "18 years" for P18Y; the ISO form otherwise.

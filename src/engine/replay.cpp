@@ -433,17 +433,23 @@ private:
                        info.id, known);
     }
 
+    // Instance `i` of an obligation discharged on `day` by `ev`.
+    void discharge_instance(std::size_t i, rule_index ev, year_month_day day) {
+        auto& o = out_.obligations[i];
+        o.discharged_on = day;
+        o.discharged_by = ev;
+        drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
+        if (auto* n = note(step_kind::obligation_discharged, day, version_on(day), o.obligation)) {
+            n->event = ev;
+            n->other = o.due;
+        }
+    }
+
     void discharge(rule_index oi, rule_index ev, year_month_day day) {
         for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
-            auto& o = out_.obligations[i];
+            const auto& o = out_.obligations[i];
             if (o.obligation != oi || o.discharged_on) continue;
-            o.discharged_on = day;
-            o.discharged_by = ev;
-            drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
-            if (auto* n = note(step_kind::obligation_discharged, day, version_on(day), oi)) {
-                n->event = ev;
-                n->other = o.due;
-            }
+            discharge_instance(i, ev, day);
             if (rules_.obligations[oi].discharge_oldest) return;
         }
     }
@@ -453,20 +459,12 @@ private:
     void end_obligations(rule_index ri, rule_index st, rule_index ev, year_month_day day) {
         for (std::size_t oi = 0; oi < rules_.obligations.size(); ++oi) {
             const obligation_info& info = rules_.obligations[oi];
-            bool ends = (ri != no_index && info.ends_with == ri) ||
-                        (st != no_index && contains(info.ends_in, st));
-            if (!ends) continue;
+            if ((ri == no_index || info.ends_with != ri) &&
+                (st == no_index || !contains(info.ends_in, st)))
+                continue;
             for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
-                auto& o = out_.obligations[i];
-                if (o.obligation != oi || o.discharged_on) continue;
-                o.discharged_on = day;
-                o.discharged_by = ev;
-                drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
-                if (auto* n = note(step_kind::obligation_discharged, day, version_on(day),
-                                   rule_index(oi))) {
-                    n->event = ev;
-                    n->other = o.due;
-                }
+                const auto& o = out_.obligations[i];
+                if (o.obligation == oi && !o.discharged_on) discharge_instance(i, ev, day);
             }
         }
     }
@@ -1143,21 +1141,7 @@ void machine::run() {
     // retention (the data are kept shorter). Undetermined while a reading has not started: a
     // receipt not yet recorded could still give the latest day.
     for (auto& c : out_.readings) {
-        protective p = protective::computed;
-        switch (c.what) {
-        case contested_count::kind::window:
-            p = rules_.windows[c.rule].most_protective;
-            break;
-        case contested_count::kind::timer:
-            p = rules_.timers[c.rule].most_protective;
-            break;
-        case contested_count::kind::obligation:
-            p = rules_.obligations[c.rule].most_protective;
-            break;
-        case contested_count::kind::retention:
-            p = rules_.retentions[c.rule].most_protective;
-            break;
-        }
+        protective p = detail::protective_of(rules_, c.what, c.rule);
         if (p == protective::neither) {
             c.most_protective.reset();
             continue;

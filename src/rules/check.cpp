@@ -594,21 +594,16 @@ private:
                 if (c.note != x.why.note) text("note", c.note, t, c);
             }
         }
-        for (const auto& x : r_.windows) {
-            const std::string owner = "window " + short_id(x.id);
-            texts(owner, x.id, x.why);
-            readings_text(owner, x.readings);
-        }
-        for (const auto& x : r_.timers) {
-            const std::string owner = "timer " + short_id(x.id);
-            texts(owner, x.id, x.why);
-            readings_text(owner, x.readings);
-        }
-        for (const auto& x : r_.obligations) {
-            const std::string owner = "obligation " + short_id(x.id);
-            texts(owner, x.id, x.why);
-            readings_text(owner, x.readings);
-        }
+        auto counted = [&](const char* kind, const auto& rules) {
+            for (const auto& x : rules) {
+                const std::string owner = kind + short_id(x.id);
+                texts(owner, x.id, x.why);
+                readings_text(owner, x.readings);
+            }
+        };
+        counted("window ", r_.windows);
+        counted("timer ", r_.timers);
+        counted("obligation ", r_.obligations);
         for (const auto& x : r_.retentions) {
             const std::string owner = "retention " + short_id(x.id);
             texts(owner, x.id, x.why);

@@ -1138,14 +1138,28 @@ private:
         out.most_protective = read_protective(f, subject);
     }
 
+    // A key whose value is one of `choices` (`choices[0]` when absent): its index. Anything
+    // else is the error echeance.rule.<error_id>, naming the choices.
+    std::size_t read_choice(const fields& f, const char* key, const char* error_id,
+                            const std::vector<std::string>& choices, const std::string& subject) {
+        const value* v = typed(f, key, vkind::string, subject);
+        if (!v) return 0;
+        std::size_t i = 0;
+        for (const auto& c : choices) {
+            if (v->text == c) return i;
+            ++i;
+        }
+        err(v->at, error_id,
+            fmt::format("unknown \"{}\" {} in {}{}", key, qt(v->text), subject,
+                        rules::suggestion(v->text, choices, "value")));
+        return 0;
+    }
+
     protective read_protective(const fields& f, const std::string& subject) {
-        const value* v = typed(f, "most_protective", vkind::string, subject);
-        if (!v || v->text == "computed") return protective::computed;
-        if (v->text == "neither") return protective::neither;
-        err(v->at, "unknown_protective",
-            fmt::format("unknown \"most_protective\" {} in {}{}", qt(v->text), subject,
-                        rules::suggestion(v->text, {"computed", "neither"}, "value")));
-        return protective::computed;
+        return read_choice(f, "most_protective", "unknown_protective", {"computed", "neither"},
+                           subject) == 1
+                   ? protective::neither
+                   : protective::computed;
     }
 
     void check_automatic(const value& v, rule_index e, const std::string& subject,
@@ -1228,22 +1242,10 @@ private:
         out.readings = read_count(m.val, f, subject, out.why, "\"period\" or \"interpretations\"",
                                   convention::plain);
         out.most_protective = read_protective(f, subject);
-        if (const value* v = typed(f, "instances", vkind::string, subject)) {
-            if (v->text == "each")
-                out.each = true;
-            else if (v->text != "single")
-                err(v->at, "unknown_instances",
-                    fmt::format("unknown \"instances\" {} in {}{}", qt(v->text), subject,
-                                rules::suggestion(v->text, {"single", "each"}, "value")));
-        }
-        if (const value* v = typed(f, "discharge", vkind::string, subject)) {
-            if (v->text == "oldest")
-                out.discharge_oldest = true;
-            else if (v->text != "all")
-                err(v->at, "unknown_discharge",
-                    fmt::format("unknown \"discharge\" {} in {}{}", qt(v->text), subject,
-                                rules::suggestion(v->text, {"all", "oldest"}, "value")));
-        }
+        out.each =
+            read_choice(f, "instances", "unknown_instances", {"single", "each"}, subject) == 1;
+        out.discharge_oldest =
+            read_choice(f, "discharge", "unknown_discharge", {"all", "oldest"}, subject) == 1;
         if (const value* v = f.val("ends_with"))
             out.ends_with = ref(*v, retentions_, subject, "ends_with", "ends with");
         out.ends_in = ref_list(f.val("ends_in"), states_, subject, "ends_in", "ends in", true);
