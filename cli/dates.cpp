@@ -1,16 +1,16 @@
 #include "dates.hpp"
 
-#include "lines.hpp"
 #include "options.hpp"
 
 #include <cstdio>
 #include <echeance/calendar.hpp>
 #include <echeance/convention.hpp>
 #include <echeance/error.hpp>
+#include <echeance/io/dates.hpp>
+#include <echeance/io/lines.hpp>
 #include <echeance/period.hpp>
 #include <fmt/format.h>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 namespace echeance::cli {
 
@@ -26,12 +26,12 @@ std::string batch_error(const error& e, std::size_t line, std::size_t column) {
 // Runs `one(date, period)` for each "DATE PERIOD" line of stdin; returns the exit status.
 template <class F>
 int run_batch(F&& one) {
-    out_buffer out(stdout);
+    io::out_buffer out(stdout);
     bool bad = false;
     std::string text;
-    for_each_line(stdin, [&](std::string_view line, std::size_t no) {
-        two_fields f;
-        if (!split_two(line, f)) {
+    io::for_each_line(stdin, [&](std::string_view line, std::size_t no) {
+        io::two_fields f;
+        if (!io::split_two(line, f)) {
             bad = true;
             out.write(batch_error(
                 error("echeance.cli.line",
@@ -61,35 +61,6 @@ int run_batch(F&& one) {
     });
     out.flush();
     return bad ? 1 : 0;
-}
-
-nlohmann::ordered_json deadline_json(const calendar& cal, const deadline& d, bool with_steps) {
-    nlohmann::ordered_json j;
-    j["start"] = format_date(d.start);
-    j["period"] = d.length.to_string();
-    j["convention"] = std::string(to_string(d.rule));
-    j["month_end"] = std::string(to_string(d.policy));
-    j["territory"] = cal.id(d.where);
-    j["time_zone"] = cal.time_zone(d.where);
-    j["nominal"] = format_date(d.nominal);
-    j["final_day"] = format_date(d.final_day);
-    j["end_local"] = format_end_local(d);
-    j["end_utc"] = format_end_utc(d);
-    if (with_steps) {
-        j["steps"] = nlohmann::ordered_json::array();
-        for (const auto& s : explain(cal, d))
-            j["steps"].push_back({{"text", s.text}, {"cite", s.cite}});
-    }
-    return j;
-}
-
-void print_explained(const calendar& cal, const deadline& d, std::string& out) {
-    for (const auto& s : explain(cal, d)) {
-        out += "  ";
-        out += s.text;
-        if (!s.cite.empty()) out += " (" + s.cite + ")";
-        out += '\n';
-    }
 }
 
 } // namespace
@@ -171,8 +142,7 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
                 return run_batch([&](year_month_day d, const period& p, std::string& out) {
                     deadline r = compute_deadline(cal, d, p, rule, where, policy);
                     if (json) {
-                        out += deadline_json(cal, r, false)
-                                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                        out += deadline_json(cal, r, false, -1);
                         out += '\n';
                     } else {
                         char buf[11];
@@ -187,15 +157,8 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
             year_month_day d = parse_field(a->day, "DATE", parse_date);
             period p = parse_field(a->length, "PERIOD", period::parse);
             deadline r = compute_deadline(cal, d, p, rule, where, policy);
-            std::string out;
-            if (a->json) {
-                out = deadline_json(cal, r, true)
-                          .dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                      "\n";
-            } else {
-                out = format_date(r.final_day) + "\n";
-                if (a->explain) print_explained(cal, r, out);
-            }
+            std::string out =
+                a->json ? deadline_json(cal, r, true, 2) + "\n" : deadline_text(cal, r, a->explain);
             std::fwrite(out.data(), 1, out.size(), stdout);
             return 0;
         };
@@ -222,19 +185,7 @@ void register_holidays(CLI::App& app, std::function<int()>& run) {
             territory where = parse_field(a->where, "--territory",
                                           [&](std::string_view s) { return cal.find(s); });
             auto list = cal.holidays(where, date::year(y));
-            std::string out;
-            if (a->json) {
-                nlohmann::ordered_json j = nlohmann::ordered_json::array();
-                for (const auto& h : list)
-                    j.push_back({{"date", format_date(h.day)},
-                                 {"id", h.id},
-                                 {"name", h.name},
-                                 {"name_fr", h.name_fr},
-                                 {"cite", h.cite}});
-                out = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-            } else {
-                for (const auto& h : list) out += format_date(h.day) + "\t" + h.name + "\n";
-            }
+            std::string out = a->json ? holidays_json(list) : holidays_text(list);
             std::fwrite(out.data(), 1, out.size(), stdout);
             return 0;
         };

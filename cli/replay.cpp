@@ -1,6 +1,5 @@
 #include "replay.hpp"
 
-#include "lines.hpp"
 #include "options.hpp"
 
 #include <cerrno>
@@ -8,8 +7,10 @@
 #include <cstdio>
 #include <cstring>
 #include <echeance/engine.hpp>
-#include <echeance/history.hpp>
-#include <echeance/load.hpp>
+#include <echeance/io/history.hpp>
+#include <echeance/io/lines.hpp>
+#include <echeance/io/report.hpp>
+#include <echeance/io/rules.hpp>
 #include <fmt/format.h>
 #include <memory>
 
@@ -85,7 +86,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                                         std::strerror(errno)),
                             location{"", 0, 0, "HISTORY"});
             history_parser parser(rules, cal, name, f);
-            for_each_line(
+            io::for_each_line(
                 in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); },
                 name);
             if (!from_stdin) std::fclose(in);
@@ -93,19 +94,20 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             for (const auto& e : file.errors)
                 std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
 
-            out_buffer out(stdout);
+            io::out_buffer out(stdout);
+            replay_report report(rules, cal, a->json ? report_format::json : report_format::text,
+                                 a->explain);
             replay_result r;
+            std::string text;
+            report.begin(text);
             for (std::size_t i = 0; i < file.persons.size(); ++i) {
                 replay(rules, cal, file.persons[i], opt, r);
-                if (a->json) {
-                    out.write(to_json_line(rules, cal, file.persons[i], file.shown_ids[i], r,
-                                           a->explain));
-                } else {
-                    if (i) out.write("\n");
-                    out.write(
-                        to_text(rules, cal, file.persons[i], file.shown_ids[i], r, a->explain));
-                }
+                report.add(file.persons[i], file.shown_ids[i], r, text);
+                out.write(text);
+                text.clear();
             }
+            report.end(text);
+            out.write(text);
             out.flush();
             return file.errors.empty() ? 0 : 1;
         };

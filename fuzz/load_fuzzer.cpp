@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <echeance/check.hpp>
-#include <echeance/load.hpp>
+#include <echeance/io/rules.hpp>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

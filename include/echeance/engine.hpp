@@ -308,12 +308,6 @@ std::string_view to_string(obligation_status::status s) noexcept;
 std::string_view to_string(retention_status::status s) noexcept;
 std::string_view to_string(contested_count::kind k) noexcept;
 
-// Output. `person` is the id to print (already masked). JSON: one line, keys in a fixed order.
-std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
-                         std::string_view person, const replay_result& r, bool explain);
-// Text for people: state, timeline, open windows, next deadlines, obligations, retention,
-// rejected events, readings (and the explanation when asked).
-std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
-                    std::string_view person, const replay_result& r, bool explain);
+// Renderers of results (text, JSON, summary, iCalendar) are in echeance/io/report.hpp.
 
 } // namespace echeance

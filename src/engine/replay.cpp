@@ -1,6 +1,6 @@
 // The state machine of a rule set, replayed over one person's history. See engine.hpp for the
 // semantics; docs/replay.md for the same in prose.
-#include "count.hpp"
+#include "detail/count.hpp"
 #include "echeance/engine.hpp"
 
 #include <algorithm>

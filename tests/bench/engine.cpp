@@ -14,7 +14,7 @@
 #include <benchmark/benchmark.h>
 #include <echeance/convention.hpp>
 #include <echeance/engine.hpp>
-#include <echeance/load.hpp>
+#include <echeance/io/rules.hpp>
 #include <string>
 
 using namespace echeance;

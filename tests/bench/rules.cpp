@@ -4,7 +4,7 @@
 // (strings beyond the small-string buffer, vectors by capacity), counted by walking the model.
 #include <benchmark/benchmark.h>
 #include <echeance/check.hpp>
-#include <echeance/load.hpp>
+#include <echeance/io/rules.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>

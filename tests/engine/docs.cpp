@@ -39,7 +39,7 @@ TEST_CASE("every echeance.history id is documented in docs/errors.md and tested"
     const std::regex id_re(R"((echeance\.history\.[a-z_]+))");
     std::set<std::string> documented = ids_in(doc, id_re);
     std::set<std::string> used =
-        ids_in(read_text(root / "src/engine/history.cpp") + read_text(root / "cli/replay.cpp"),
+        ids_in(read_text(root / "src/io/history.cpp") + read_text(root / "cli/replay.cpp"),
                std::regex(R"("(echeance\.history\.[a-z_]+)\")"));
     REQUIRE(used.size() >= 13);
     for (const auto& id : used) {

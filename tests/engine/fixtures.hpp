@@ -2,7 +2,7 @@
 #pragma once
 
 #include <echeance/calendar.hpp>
-#include <echeance/load.hpp>
+#include <echeance/io/rules.hpp>
 
 namespace echeance::testing {
 

@@ -6,6 +6,9 @@
 #include <catch2/catch.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/history.hpp>
+#include <echeance/io/history.hpp>
+#include <echeance/io/nir.hpp>
+#include <echeance/io/report.hpp>
 #include <string>
 
 using namespace echeance;

@@ -6,7 +6,10 @@
 #include <catch2/catch.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/history.hpp>
-#include <echeance/load.hpp>
+#include <echeance/io/history.hpp>
+#include <echeance/io/nir.hpp>
+#include <echeance/io/report.hpp>
+#include <echeance/io/rules.hpp>
 #include <string>
 
 using namespace echeance;

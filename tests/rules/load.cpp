@@ -1,8 +1,7 @@
 // The rule-file loader: positions, compiled indexes, all errors in file order, one test per id
 // (the corpus tests/rules/invalid covers the ids a file can show; the rest are here).
-#include "echeance/load.hpp"
-
 #include "echeance/check.hpp"
+#include "echeance/io/rules.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,7 @@
 // - load(serialize(m)) gives back m (locations aside), and serialize is then a fixed point;
 // - replacing one reference by an undeclared id yields exactly one diagnostic, that one, at
 //   the line and column of the replaced value.
-#include "echeance/load.hpp"
+#include "echeance/io/rules.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>

@@ -1,7 +1,7 @@
 // Helpers shared by the rule-file tests: reading files, comparing models (locations aside).
 #pragma once
 
-#include "echeance/load.hpp"
+#include "echeance/io/rules.hpp"
 #include "echeance/ruleset.hpp"
 
 #include <algorithm>

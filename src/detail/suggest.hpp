@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace echeance::rules {
+namespace echeance::detail {
 
 // Levenshtein distance (insertions, deletions, substitutions; a swap of two neighbours counts 1).
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -19,4 +19,4 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates,
                        std::string_view kind);
 
-} // namespace echeance::rules
+} // namespace echeance::detail

@@ -1,12 +1,11 @@
 // Loading rule files: JSON with comments -> positioned tree (jsonc.hpp) -> checked, compiled
 // ruleset. Every mistake is an echeance::error "echeance.rule.<what>" at the line and column of
 // the offending value; all errors of a file are collected and returned in file order.
-#include "echeance/load.hpp"
-
+#include "detail/jsonc.hpp"
+#include "detail/suggest.hpp"
 #include "echeance/calendar.hpp"
 #include "echeance/date.hpp"
-#include "rules/jsonc.hpp"
-#include "rules/names.hpp"
+#include "echeance/io/rules.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -22,10 +21,10 @@ namespace echeance {
 
 namespace {
 
-using rules::jsonc::member;
-using rules::jsonc::position;
-using rules::jsonc::value;
-using vkind = rules::jsonc::value::kind;
+using detail::jsonc::member;
+using detail::jsonc::position;
+using detail::jsonc::value;
+using vkind = detail::jsonc::value::kind;
 
 constexpr std::size_t max_items = no_index; // indexes 0 .. 0xFFFE
 
@@ -60,7 +59,7 @@ public:
 
     load_result run(std::string_view text) {
         load_result out;
-        auto parsed = rules::jsonc::parse(text);
+        auto parsed = detail::jsonc::parse(text);
         if (!parsed.ok) {
             err(parsed.error.at, "syntax", "invalid JSON: " + parsed.error.message);
             out.errors = std::move(errors_);
@@ -129,7 +128,7 @@ private:
                 std::vector<std::string> candidates(f.names.begin(), f.names.end());
                 err(m.key_at, "unknown_key",
                     fmt::format("unknown key {} in {}{}", qt(m.key), subject,
-                                rules::suggestion(m.key, candidates, "key")));
+                                detail::suggestion(m.key, candidates, "key")));
                 continue;
             }
             if (f.found[slot]) {
@@ -154,7 +153,7 @@ private:
         if (v.type == want) return &v;
         err(v.at, "wrong_type",
             fmt::format("\"{}\" of {} must be {} (found {})", key, subject,
-                        rules::jsonc::kind_name(want), rules::jsonc::kind_name(v.type)));
+                        detail::jsonc::kind_name(want), detail::jsonc::kind_name(v.type)));
         return nullptr;
     }
 
@@ -238,13 +237,13 @@ private:
         if (v.type != vkind::string) {
             err(v.at, "wrong_type",
                 fmt::format("\"{}\" of {} must be a {} id in a string (found {})", key, subject,
-                            t.kind, rules::jsonc::kind_name(v.type)));
+                            t.kind, detail::jsonc::kind_name(v.type)));
             return no_index;
         }
         rule_index i = t.find(v.text);
         if (i != no_index) return i;
         std::string hint = t.ids.empty() ? fmt::format(" (no {} is declared)", t.kind)
-                                         : rules::suggestion(v.text, t.ids, t.kind);
+                                         : detail::suggestion(v.text, t.ids, t.kind);
         err(v.at, (std::string("unknown_") + t.kind).c_str(),
             fmt::format("{} {} unknown {} {}{}", subject, phrase, t.kind, qt(v.text), hint));
         return no_index;
@@ -258,7 +257,7 @@ private:
         if (v->type != vkind::array) {
             err(v->at, "wrong_type",
                 fmt::format("\"{}\" of {} must be an array of {} ids (found {})", key, subject,
-                            t.kind, rules::jsonc::kind_name(v->type)));
+                            t.kind, detail::jsonc::kind_name(v->type)));
             return out;
         }
         if (non_empty && v->items.empty())
@@ -318,7 +317,7 @@ private:
         if (v->text == "eu") return convention::eu;
         err(v->at, "unknown_convention",
             fmt::format("unknown counting convention {} in {}{}", qt(v->text), subject,
-                        rules::suggestion(v->text, {"plain", "cpc", "eu"}, "convention")));
+                        detail::suggestion(v->text, {"plain", "cpc", "eu"}, "convention")));
         return std::nullopt;
     }
 
@@ -329,7 +328,7 @@ private:
         if (v->text == "reject") return month_end::reject;
         err(v->at, "unknown_month_end",
             fmt::format("unknown month-end policy {} in {}{}", qt(v->text), subject,
-                        rules::suggestion(v->text, {"clamp", "overflow", "reject"}, "policy")));
+                        detail::suggestion(v->text, {"clamp", "overflow", "reject"}, "policy")));
         return std::nullopt;
     }
 
@@ -345,7 +344,7 @@ private:
         if (!root.is_object()) {
             err(root.at, "wrong_type",
                 fmt::format("a rule file must be an object (found {})",
-                            rules::jsonc::kind_name(root.type)));
+                            detail::jsonc::kind_name(root.type)));
             return;
         }
         fields f = read_fields(root,
@@ -440,7 +439,7 @@ private:
             } else {
                 err(t->at, "unknown_territory",
                     fmt::format("unknown territory {} in {}{}", qt(t->text), subject,
-                                rules::suggestion(t->text, cal.territory_ids(), "territory")));
+                                detail::suggestion(t->text, cal.territory_ids(), "territory")));
             }
         }
     }
@@ -469,7 +468,7 @@ private:
                 err(v.at, "wrong_type",
                     fmt::format(
                         "{} must be an object with \"id\", \"from\" and \"cite\" (found {})",
-                        subject, rules::jsonc::kind_name(v.type)));
+                        subject, detail::jsonc::kind_name(v.type)));
                 ok = false;
                 continue;
             }
@@ -590,7 +589,7 @@ private:
             if (fact->text != "department")
                 err(fact->at, "unknown_fact",
                     fmt::format("unknown person fact {} in {}{}", qt(fact->text), subject,
-                                rules::suggestion(fact->text, {"department"}, "fact")));
+                                detail::suggestion(fact->text, {"department"}, "fact")));
         }
         auto values = [&](const value* v, const std::string& where) {
             std::vector<std::string> out;
@@ -602,7 +601,7 @@ private:
                 if (!x.is_string()) {
                     err(x.at, "wrong_type",
                         fmt::format("a value of {} must be a string (found {})", where,
-                                    rules::jsonc::kind_name(x.type)));
+                                    detail::jsonc::kind_name(x.type)));
                     continue;
                 }
                 out.push_back(x.text);
@@ -663,7 +662,7 @@ private:
         if (m.val.is_object()) return true;
         err(m.val.at, "wrong_type",
             fmt::format("{} {} must be an object with {} (found {})", kind, qt(m.key), expected,
-                        rules::jsonc::kind_name(m.val.type)));
+                        detail::jsonc::kind_name(m.val.type)));
         return false;
     }
 
@@ -691,7 +690,7 @@ private:
             } else {
                 err(k->at, "unknown_kind",
                     fmt::format("unknown kind {} of {}{}", qt(k->text), subject,
-                                rules::suggestion(k->text, {"initial", "live", "final"}, "kind")));
+                                detail::suggestion(k->text, {"initial", "live", "final"}, "kind")));
             }
         }
         out.title = optional_string(f, "title", subject);
@@ -788,7 +787,7 @@ private:
                     if (!t.is_object()) {
                         err(t.at, "wrong_type",
                             fmt::format("{} must be an object with \"from\" and \"to\" (found {})",
-                                        ts, rules::jsonc::kind_name(t.type)));
+                                        ts, detail::jsonc::kind_name(t.type)));
                         continue;
                     }
                     fields tf =
@@ -883,7 +882,7 @@ private:
         } else {
             err(m.key_at, "unknown_effect",
                 fmt::format("unknown effect {} in {}{}", qt(m.key), subject,
-                            rules::suggestion(m.key, verbs, "effect")));
+                            detail::suggestion(m.key, verbs, "effect")));
             return;
         }
         fx.target = ref(m.val, *t, subject, m.key.c_str(), phrase);
@@ -943,7 +942,7 @@ private:
             if (vi == no_index) {
                 std::string hint = versions_.ids.empty()
                                        ? " (no version is declared)"
-                                       : rules::suggestion(o.key, versions_.ids, "version");
+                                       : detail::suggestion(o.key, versions_.ids, "version");
                 err(o.key_at, "unknown_version",
                     fmt::format("{} overrides unknown version {}{}", subject, qt(o.key), hint));
                 continue;
@@ -952,7 +951,7 @@ private:
                 err(o.val.at, "wrong_type",
                     fmt::format("{} must be an object with \"period\", \"convention\" or "
                                 "\"month_end\" (found {})",
-                                os, rules::jsonc::kind_name(o.val.type)));
+                                os, detail::jsonc::kind_name(o.val.type)));
                 continue;
             }
             fields of = read_fields(o.val, {"period", "convention", "month_end"}, os);
@@ -1151,7 +1150,7 @@ private:
         }
         err(v->at, error_id,
             fmt::format("unknown \"{}\" {} in {}{}", key, qt(v->text), subject,
-                        rules::suggestion(v->text, choices, "value")));
+                        detail::suggestion(v->text, choices, "value")));
         return 0;
     }
 

@@ -1,8 +1,8 @@
-#include "rules/jsonc.hpp"
+#include "detail/jsonc.hpp"
 
 #include <fmt/format.h>
 
-namespace echeance::rules::jsonc {
+namespace echeance::detail::jsonc {
 
 const char* kind_name(value::kind k) noexcept {
     switch (k) {
@@ -422,4 +422,4 @@ parse_result parse(std::string_view text) {
     return r;
 }
 
-} // namespace echeance::rules::jsonc
+} // namespace echeance::detail::jsonc

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-namespace echeance::rules::jsonc {
+namespace echeance::detail::jsonc {
 
 struct position {
     std::size_t line = 0;   // 1-based
@@ -62,4 +62,4 @@ parse_result parse(std::string_view text);
 // "object", "array", "string", "number", "true or false", "null": for messages.
 const char* kind_name(value::kind k) noexcept;
 
-} // namespace echeance::rules::jsonc
+} // namespace echeance::detail::jsonc

@@ -1,9 +1,9 @@
-#include "rules/names.hpp"
+#include "detail/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace echeance::rules {
+namespace echeance::detail {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     // Optimal string alignment distance, two rows plus the one before for transpositions.
@@ -64,4 +64,4 @@ std::string suggestion(std::string_view word, const std::vector<std::string>& ca
     return out + ")";
 }
 
-} // namespace echeance::rules
+} // namespace echeance::detail

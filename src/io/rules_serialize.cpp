@@ -1,6 +1,6 @@
 // Writing a compiled rule set back as a rule file, in the language of rules/README.md, such that
 // load -> serialize -> load gives the same model (locations aside).
-#include "echeance/load.hpp"
+#include "echeance/io/rules.hpp"
 
 #include <nlohmann/json.hpp>
 

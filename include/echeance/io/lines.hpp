@@ -1,16 +1,15 @@
-// Fast line-oriented I/O for batch mode: one result line per input line, in order.
+// Line-oriented input for files and batch mode: one result line per input line, in order.
 #pragma once
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <echeance/error.hpp>
-#include <fmt/format.h>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace echeance::cli {
+namespace echeance::io {
 
 // Calls on_line(text, line_number) for each line of the stream ('\n' or "\r\n" ended; a last
 // line without '\n' counts; a UTF-8 byte-order mark before the first line is skipped). Reads in
@@ -47,8 +46,7 @@ void for_each_line(std::FILE* in, F&& on_line, const std::string& name = "<stdin
         }
     }
     if (std::ferror(in))
-        throw error("echeance.io.read",
-                    fmt::format("cannot read {}: {}", name, std::strerror(errno)),
+        throw error("echeance.io.read", "cannot read " + name + ": " + std::strerror(errno),
                     location{name, 0, 0, ""});
     if (!carry.empty()) {
         std::string_view line = carry;
@@ -85,4 +83,4 @@ struct two_fields {
 };
 bool split_two(std::string_view line, two_fields& out);
 
-} // namespace echeance::cli
+} // namespace echeance::io

@@ -1,6 +1,6 @@
-#include "lines.hpp"
+#include "echeance/io/lines.hpp"
 
-namespace echeance::cli {
+namespace echeance::io {
 
 bool split_two(std::string_view line, two_fields& out) {
     auto blank = [](char c) { return c == ' ' || c == '\t'; };
@@ -20,4 +20,4 @@ bool split_two(std::string_view line, two_fields& out) {
     return count == 2;
 }
 
-} // namespace echeance::cli
+} // namespace echeance::io

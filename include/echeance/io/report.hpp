@@ -1,0 +1,50 @@
+// Reports of replays, in every output format: text for people, JSON Lines, a CSV summary, and an
+// iCalendar (RFC 5545) file of the upcoming deadlines. The CLI, the C API and the Python module
+// all print through these functions.
+#pragma once
+
+#include "echeance/calendar.hpp"
+#include "echeance/engine.hpp"
+#include "echeance/history.hpp"
+#include "echeance/ruleset.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace echeance {
+
+// One JSON object on one line (with '\n'), keys in a fixed order. `person` is the id to print
+// (already masked: see mask_person()).
+std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
+                         std::string_view person, const replay_result& r, bool explain);
+// Text for people: state, timeline, open windows, next deadlines, obligations, retention,
+// rejected events, readings (and the explanation when asked).
+std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
+                    std::string_view person, const replay_result& r, bool explain);
+
+enum class report_format : std::uint8_t { text, json, summary, ics };
+std::string_view to_string(report_format f) noexcept;
+// "text", "json", "summary", "ics"; empty when unknown.
+std::optional<report_format> parse_report_format(std::string_view name) noexcept;
+
+// A report over many persons: begin(), add() per person in input order, end(). Each call appends
+// to `out`, so that a caller may flush between persons (text: a blank line between persons;
+// summary: the CSV header first; ics: one VCALENDAR around every event).
+class replay_report {
+public:
+    replay_report(const ruleset& rules, const calendar& cal, report_format format, bool explain);
+    void begin(std::string& out);
+    void add(const history& h, std::string_view person, const replay_result& r, std::string& out);
+    void end(std::string& out);
+
+private:
+    const ruleset* rules_;
+    const calendar* cal_;
+    report_format format_;
+    bool explain_;
+    std::size_t persons_ = 0;
+};
+
+} // namespace echeance

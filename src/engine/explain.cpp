@@ -1,0 +1,364 @@
+// The texts of a replay for people: why an event was rejected, what a warning means, and the
+// explanation, step by step. Words, not a format: every renderer uses them.
+#include "detail/replay_names.hpp"
+#include "detail/suggest.hpp"
+#include "echeance/engine.hpp"
+
+#include <fmt/format.h>
+
+namespace echeance {
+
+using namespace detail;
+
+namespace {
+
+// "-" when there is no version (as the explanation has always said).
+const std::string& version_text(const ruleset& rules, rule_index v) {
+    static const std::string none = "-";
+    return v < rules.versions.size() ? rules.versions[v].id : none;
+}
+
+template <class V>
+std::string list_ids(const std::vector<rule_index>& idx, const V& items) {
+    std::string s;
+    for (auto i : idx) {
+        if (!s.empty()) s += ", ";
+        s += items[i].id;
+    }
+    return s;
+}
+
+// " (did you mean \"information_sent\"?)" when a declared id is one typo away, else "".
+template <class T>
+std::string did_you_mean(const std::string& word, const std::vector<T>& items) {
+    std::vector<std::string> ids;
+    for (const auto& i : items) ids.push_back(i.id);
+    std::string best = detail::closest(word, ids);
+    return best.empty() ? std::string() : fmt::format(" (did you mean \"{}\"?)", best);
+}
+
+// "18 years" for P18Y; the ISO form otherwise.
+std::string age_text(const period& p) {
+    if (p.months == 0 && p.weeks == 0 && p.days == 0) return fmt::format("{} years", p.years);
+    return p.to_string();
+}
+
+} // namespace
+
+std::string reason(const ruleset& rules, const history& h, const rejection& x) {
+    using why = rejection::why;
+    auto text = [&](std::uint16_t t) {
+        return t < h.texts.size() ? printable(h.texts[t]) : std::string("?");
+    };
+    switch (x.code) {
+    case why::out_of_order:
+        return fmt::format("dated {}, before the event of line {} ({})", format_date(x.day),
+                           x.other_line, format_date(x.on));
+    case why::unknown_event:
+        return fmt::format("unknown event \"{}\" (not in rule set {}){}", text(x.text), rules.id,
+                           did_you_mean(text(x.text), rules.events));
+    case why::unknown_role:
+        return fmt::format("unknown role \"{}\" (not in rule set {}){}", text(x.text), rules.id,
+                           did_you_mean(text(x.text), rules.roles));
+    case why::automatic_event:
+        return fmt::format("{} is sent by the rules themselves at the end of its period, not "
+                           "by a history line",
+                           rules.events[x.event].id);
+    case why::no_rules: {
+        // A version in force that day but not for this person (its scope by a person fact).
+        std::string scope;
+        for (const auto& v : rules.versions) {
+            if (v.scope.empty() || x.day < v.from) continue;
+            const scope_reading* s = &v.scope.front();
+            for (const auto& r : v.scope)
+                if (r.is_default) s = &r;
+            std::string vals;
+            for (const auto& d : s->values) vals += (vals.empty() ? "" : ", ") + d;
+            scope = fmt::format("; version {} (from {}) applies only to persons whose department "
+                                "is {}{} ({}), and this person's is {}",
+                                v.id, format_date(v.from), vals,
+                                s->id.empty() ? std::string() : " (reading " + s->id + ")",
+                                s->why.cite, h.department.empty() ? "unknown" : h.department);
+        }
+        if (scope.empty())
+            return fmt::format("no version of {} is in force on {} (the first applies from {})",
+                               rules.id, format_date(x.day),
+                               rules.versions.empty() ? std::string("-")
+                                                      : format_date(rules.versions.front().from));
+        std::string first = "-";
+        for (const auto& v : rules.versions)
+            if (v.scope.empty()) {
+                first = format_date(v.from);
+                break;
+            }
+        return fmt::format("no version of {} is in force on {} for this person (the first for "
+                           "everyone applies from {}){}",
+                           rules.id, format_date(x.day), first, scope);
+    }
+    case why::condition: {
+        const condition_info& c = rules.conditions[x.condition];
+        const role_info& role = rules.roles[x.role];
+        bool while_ = role.acts_while == x.condition;
+        std::string on = x.changed_on ? format_date(*x.changed_on) : std::string("?");
+        std::string cause;
+        if (x.changed_by != no_index)
+            cause = fmt::format("{} by {} on {}", x.held ? "it holds since it was set" : "it ended",
+                                rules.events[x.changed_by].id, on);
+        else if (x.held && c.age_below && h.born)
+            cause = fmt::format("born {}, it holds until the age of {}, reached on {}",
+                                format_date(*h.born), age_text(*c.age_below),
+                                format_date(add(*h.born, *c.age_below, c.policy)));
+        else if (c.age_below && h.born)
+            cause = fmt::format("born {}, the age of {} was reached on {}", format_date(*h.born),
+                                age_text(*c.age_below), on);
+        return fmt::format("{} may send {} only while {} {} ({}); on {} it {}: {} ({})", role.id,
+                           rules.events[x.event].id, c.id, while_ ? "holds" : "does not hold",
+                           c.title.empty() ? c.id : c.title, format_date(x.day),
+                           x.held ? "holds" : "does not", cause, c.why.cite);
+    }
+    case why::not_pending: {
+        const obligation_info& o = rules.obligations[x.obligation];
+        return fmt::format("{} by {} is allowed only while obligation {} is pending, and none is "
+                           "({})",
+                           rules.events[x.event].id, rules.roles[x.role].id, o.id, o.why.cite);
+    }
+    case why::role_in_state: {
+        const event_info& info = rules.events[x.event];
+        std::vector<rule_index> roles;
+        for (const transition& t : info.transitions)
+            if (std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
+                for (auto r : t.roles)
+                    if (std::find(roles.begin(), roles.end(), r) == roles.end()) roles.push_back(r);
+        return fmt::format("in state {}, {} may be sent by {}, not by {}", rules.states[x.state].id,
+                           info.id, list_ids(roles, rules.roles), rules.roles[x.role].id);
+    }
+    case why::role_not_allowed: {
+        const event_info& info = rules.events[x.event];
+        return fmt::format("{} may be sent by {}, not by {}", info.id,
+                           list_ids(info.roles, rules.roles), rules.roles[x.role].id);
+    }
+    case why::wrong_state: {
+        const event_info& info = rules.events[x.event];
+        std::vector<rule_index> allowed;
+        for (const transition& t : info.transitions)
+            for (auto st : t.instead != no_index ? std::vector<rule_index>{} : t.from)
+                if (std::find(allowed.begin(), allowed.end(), st) == allowed.end())
+                    allowed.push_back(st);
+        std::string hint;
+        if (x.instead != no_index) {
+            std::string cite;
+            for (const transition& t : info.transitions)
+                if (t.instead == x.instead &&
+                    std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
+                    cite = t.why.cite;
+            return fmt::format("{} is not possible in state {}{}: send {} instead ({})", info.id,
+                               rules.states[x.state].id,
+                               x.since ? " since " + format_date(*x.since) : std::string(),
+                               rules.events[x.instead].id, cite);
+        }
+        if (x.window != no_index) {
+            const std::string& w = rules.windows[x.window].id;
+            hint = x.closed_by != no_index
+                       ? fmt::format("; window {} closed on {} by {}", w, format_date(x.on),
+                                     rules.events[x.closed_by].id)
+                       : fmt::format("; window {} ended on {} at 24:00 local time ({})", w,
+                                     format_date(x.on), utc(x.end_utc));
+        }
+        return fmt::format("{} is allowed in state{} {}; the state is {}{}{}{}", info.id,
+                           allowed.size() > 1 ? "s" : "", list_ids(allowed, rules.states),
+                           rules.states[x.state].id,
+                           x.since ? " since " + format_date(*x.since) : std::string(),
+                           rules.states[x.state].kind == state_kind::final ? " (final)" : "", hint);
+    }
+    case why::window_closed:
+        return fmt::format("{} needs the window {}, closed on {} by {}", rules.events[x.event].id,
+                           rules.windows[x.window].id, format_date(x.on),
+                           rules.events[x.closed_by].id);
+    case why::window_ended: {
+        const window_info& wi = rules.windows[x.window];
+        return fmt::format("{} needs the window {}, which ended on {} at 24:00 local time ({}; "
+                           "{}version {})",
+                           rules.events[x.event].id, wi.id, format_date(x.on), utc(x.end_utc),
+                           wi.readings.empty() || wi.readings[x.reading].id.empty()
+                               ? std::string()
+                               : "reading " + wi.readings[x.reading].id + ", ",
+                           version_text(rules, x.version));
+    }
+    case why::window_not_open:
+        return fmt::format("{} needs the window {}, which was never opened",
+                           rules.events[x.event].id, rules.windows[x.window].id);
+    }
+    return std::string();
+}
+
+std::string message(const ruleset& rules, const replay_warning& w) {
+    switch (w.what) {
+    case replay_warning::kind::order_from_input:
+        return fmt::format("several events on {} without a time or seq on each to order them: "
+                           "taken in input order",
+                           format_date(w.day));
+    case replay_warning::kind::count:
+        return w.detail;
+    case replay_warning::kind::automatic_not_applied:
+        return fmt::format("{} {} on {}: {} does not apply in state {}",
+                           w.from_timer ? "timer" : "retention",
+                           w.from_timer ? rules.timers[w.rule].id : rules.retentions[w.rule].id,
+                           format_date(w.day), rules.events[w.event].id, rules.states[w.state].id);
+    case replay_warning::kind::loop:
+        return "too many automatic events";
+    }
+    return std::string();
+}
+
+std::vector<explanation_line> explanation_lines(const ruleset& rules, const calendar& cal,
+                                                const replay_result& r) {
+    using k = explanation_step::kind;
+    std::vector<explanation_line> out;
+    out.reserve(r.explanation.size() + 8);
+    for (const explanation_step& s : r.explanation) {
+        const std::string& v = version_text(rules, s.version);
+        auto add = [&](const std::string& rule, const std::string& cite, std::string text) {
+            out.push_back({s.day, rule, v, cite, std::move(text)});
+        };
+        switch (s.what) {
+        case k::count: {
+            const std::string* name = nullptr;
+            const std::vector<interpretation>* rs = nullptr;
+            switch (s.subject) {
+            case contested_count::kind::window:
+                name = &rules.windows[s.rule].id;
+                rs = &rules.windows[s.rule].readings;
+                break;
+            case contested_count::kind::timer:
+                name = &rules.timers[s.rule].id;
+                rs = &rules.timers[s.rule].readings;
+                break;
+            case contested_count::kind::obligation:
+                name = &rules.obligations[s.rule].id;
+                rs = &rules.obligations[s.rule].readings;
+                break;
+            case contested_count::kind::retention:
+                name = &rules.retentions[s.rule].id;
+                rs = &rules.retentions[s.rule].readings;
+                break;
+            }
+            const interpretation& in = (*rs)[s.reading];
+            const timing* t = detail::timing_of(in, s.version);
+            if (!t) break;
+            deadline d = detail::count_deadline(cal, *t, s.day, s.where);
+            add(*name, in.why.cite,
+                fmt::format("{} ({}reading {}, version {}): {} from {}, convention {}", *name,
+                            in.is_default ? "default " : "", in.id, v, t->length.to_string(),
+                            format_date(s.day), to_string(t->rule)));
+            for (auto& e : explain(cal, d)) add(*name, e.cite, "  " + e.text);
+            break;
+        }
+        case k::count_waits: {
+            const window_info& w = rules.windows[s.rule];
+            add(w.id, w.readings[s.reading].why.cite,
+                fmt::format("{}: its count starts with {}, not yet recorded", w.id,
+                            rules.events[s.event].id));
+            break;
+        }
+        case k::timer_cancelled: {
+            const timer_info& t = rules.timers[s.rule];
+            add(t.id, t.why.cite,
+                fmt::format("timer {} cancelled by {}", t.id, rules.events[s.event].id));
+            break;
+        }
+        case k::timer_window_closed: {
+            const timer_info& t = rules.timers[s.rule];
+            add(t.id, t.why.cite,
+                fmt::format("timer {} cancelled: window {} closed by {}", t.id,
+                            rules.windows[s.window].id, rules.events[s.event].id));
+            break;
+        }
+        case k::obligation_already_due: {
+            const obligation_info& o = rules.obligations[s.rule];
+            add(o.id, o.why.cite,
+                fmt::format("{} already due since {}: the first count stands", o.id,
+                            format_date(*s.other)));
+            break;
+        }
+        case k::obligation_discharged: {
+            const obligation_info& o = rules.obligations[s.rule];
+            add(o.id, o.why.cite,
+                fmt::format("{} discharged by {} on {}{}", o.id, rules.events[s.event].id,
+                            format_date(s.day),
+                            s.other && s.day > *s.other
+                                ? fmt::format(", {} days late",
+                                              (sys_days(s.day) - sys_days(*s.other)).count())
+                                : std::string(s.other ? ", on time" : "")));
+            break;
+        }
+        case k::retention_kept: {
+            const retention_info& x = rules.retentions[s.rule];
+            add(x.id, x.why.cite,
+                fmt::format("{}: already archived, the first count stands", x.id));
+            break;
+        }
+        case k::retention_restored: {
+            const retention_info& x = rules.retentions[s.rule];
+            add(x.id, x.why.cite,
+                fmt::format("{} restored by {} (archived since {})", x.id, rules.events[s.event].id,
+                            format_date(*s.other)));
+            break;
+        }
+        case k::retention_not_restored: {
+            const retention_info& x = rules.retentions[s.rule];
+            add(x.id, x.why.cite,
+                fmt::format("{}: nothing to restore, purged on {}", x.id, format_date(*s.other)));
+            break;
+        }
+        case k::retention_purged: {
+            const retention_info& x = rules.retentions[s.rule];
+            add(x.id, x.why.cite,
+                fmt::format("{} purged by {} on {}", x.id, rules.events[s.event].id,
+                            format_date(s.day)));
+            break;
+        }
+        case k::accepted: {
+            const event_info& info = rules.events[s.event];
+            const transition& t = info.transitions[s.transition];
+            add(info.id, t.why.cite.empty() ? info.why.cite : t.why.cite,
+                fmt::format("{}{} {}: {} -> {}{}",
+                            s.line ? fmt::format("line {}: ", s.line) : std::string(), info.id,
+                            s.role == no_index ? std::string("automatically")
+                                               : "by " + rules.roles[s.role].id,
+                            rules.states[s.from].id, rules.states[t.to].id,
+                            s.window != no_index
+                                ? fmt::format(" (within {}, open through {})",
+                                              rules.windows[s.window].id,
+                                              s.other ? format_date(*s.other)
+                                                      : std::string("an end not yet known"))
+                                : std::string()));
+            break;
+        }
+        case k::timer_fired: {
+            const timer_info& t = rules.timers[s.rule];
+            add(t.id, t.why.cite,
+                fmt::format("timer {} fires at 24:00 on {}: {} from {}", t.id,
+                            format_date(*s.other), rules.events[s.event].id, format_date(s.day)));
+            break;
+        }
+        case k::retention_ended: {
+            const retention_info& x = rules.retentions[s.rule];
+            add(x.id, x.why.cite,
+                fmt::format("{}: kept through {}, purged at 24:00", x.id, format_date(*s.other)));
+            break;
+        }
+        case k::automatic_not_applied: {
+            const event_info& info = rules.events[s.event];
+            add(info.id, info.why.cite,
+                fmt::format("{} {} on {}: {} does not apply in state {}",
+                            s.flag ? "timer" : "retention",
+                            s.flag ? rules.timers[s.by].id : rules.retentions[s.by].id,
+                            format_date(s.day), info.id, rules.states[s.from].id));
+            break;
+        }
+        }
+    }
+    return out;
+}
+
+} // namespace echeance
