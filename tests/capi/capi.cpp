@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -336,4 +337,17 @@ TEST_CASE("C API: one rules handle replayed from many threads at once gives the 
     }
     for (auto& th : pool) th.join();
     for (int t = 0; t < threads; ++t) CHECK(mismatches[std::size_t(t)] == 0);
+}
+
+TEST_CASE("C API: every echeance.capi id of capi/echeance.cpp is documented in docs/errors.md") {
+    const std::string source = read_file(fs::path(source_dir) / "capi/echeance.cpp");
+    const std::string doc = read_file(fs::path(source_dir) / "docs/errors.md");
+    const std::regex id_re(R"(\[(echeance\.capi\.[a-z_]+)\])");
+    std::size_t ids = 0;
+    for (auto it = std::sregex_iterator(source.begin(), source.end(), id_re);
+         it != std::sregex_iterator(); ++it, ++ids) {
+        INFO((*it)[1].str());
+        CHECK(doc.find("`" + (*it)[1].str() + "`") != std::string::npos);
+    }
+    CHECK(ids >= 3);
 }
