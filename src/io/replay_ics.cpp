@@ -65,7 +65,7 @@ event_words obligation_event(const ruleset& rules, const obligation_status& o) {
 }
 
 event_words timer_event(const ruleset& rules, const scheduled_move& s) {
-    return {fmt::format("{} takes effect automatically", rules.events[s.event].id),
+    return {fmt::format("{} (automatic) takes effect", rules.events[s.event].id),
             {"Version: " + vid(rules, s.version),
              fmt::format("Sent at 24:00 local time on {} ({}); in effect from {}",
                          format_date(s.last_day), utc(s.at), format_date(s.effective))}};
