@@ -18,7 +18,7 @@ namespace echeance::cli {
 
 void register_replay(CLI::App& app, std::function<int()>& run) {
     struct args {
-        std::string rules, history, as_of, format = "detect";
+        std::string rules, history, as_of, format = "detect", output = "text";
         std::vector<std::string> readings;
         bool json = false, explain = false;
         calendar_args cal;
@@ -34,9 +34,17 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("--as-of", a->as_of,
                     "The day to report on, YYYY-MM-DD (default: today, UTC); later events are "
                     "ignored");
-    cmd->add_flag("--json", a->json, "One JSON object per person per line, keys in a fixed order");
+    auto* output =
+        cmd->add_option("--output", a->output,
+                        "text for people; json: one object per person per line; summary: one "
+                        "CSV line per person with the next deadline; ics: the deadlines as an "
+                        "iCalendar file")
+            ->check(CLI::IsMember(report_format_names()))
+            ->capture_default_str();
+    cmd->add_flag("--json", a->json, "The same as --output json");
     cmd->add_flag("--explain", a->explain,
-                  "Add each step with its rule, version, article and date arithmetic");
+                  "Add each step with its rule, version, article and date arithmetic (text and "
+                  "json)");
     cmd->add_option("--reading", a->readings,
                     "Decide a contested rule by another reading, RULE=READING (e.g. "
                     "opposition_window=one-month-from-receipt)");
@@ -44,8 +52,17 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
         ->check(CLI::IsMember({"detect", "jsonl", "csv"}))
         ->capture_default_str();
     add_calendar_options(*cmd, a->cal);
-    cmd->callback([&run, a] {
-        run = [a]() -> int {
+    cmd->callback([&run, a, output] {
+        run = [a, output]() -> int {
+            report_format shown = *parse_report_format(a->output);
+            if (a->json) {
+                if (output->count() && shown != report_format::json)
+                    throw usage_error("--json is --output json; it cannot go with --output " +
+                                      a->output);
+                shown = report_format::json;
+            }
+            if (a->explain && shown != report_format::text && shown != report_format::json)
+                throw usage_error("--explain applies to --output text or json, not " + a->output);
             calendar cal = load_calendar(a->cal);
             load_result loaded = load_ruleset_file(a->rules);
             if (!loaded.ok()) {
@@ -95,8 +112,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                 std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
 
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, a->json ? report_format::json : report_format::text,
-                                 a->explain);
+            replay_report report(rules, cal, shown, a->explain);
             replay_result r;
             std::string text;
             report.begin(text);

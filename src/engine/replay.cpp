@@ -1,6 +1,7 @@
 // The state machine of a rule set, replayed over one person's history. See engine.hpp for the
 // semantics; docs/replay.md for the same in prose.
 #include "detail/count.hpp"
+#include "detail/names.hpp"
 #include "echeance/engine.hpp"
 
 #include <algorithm>
@@ -1231,41 +1232,15 @@ void choose_reading(const ruleset& rules, replay_options& options, std::string_v
 }
 
 std::string_view to_string(obligation_status::status s) noexcept {
-    switch (s) {
-    case obligation_status::status::due:
-        return "due";
-    case obligation_status::status::discharged:
-        return "discharged";
-    case obligation_status::status::overdue:
-        return "overdue";
-    }
-    return "due";
+    return detail::obligation_status_table.name(s);
 }
 
 std::string_view to_string(retention_status::status s) noexcept {
-    switch (s) {
-    case retention_status::status::archived:
-        return "archived";
-    case retention_status::status::restored:
-        return "restored";
-    case retention_status::status::purged:
-        return "purged";
-    }
-    return "archived";
+    return detail::retention_status_table.name(s);
 }
 
 std::string_view to_string(contested_count::kind k) noexcept {
-    switch (k) {
-    case contested_count::kind::window:
-        return "window";
-    case contested_count::kind::timer:
-        return "timer";
-    case contested_count::kind::obligation:
-        return "obligation";
-    case contested_count::kind::retention:
-        return "retention";
-    }
-    return "window";
+    return detail::contested_kind_table.name(k);
 }
 
 } // namespace echeance

@@ -2,6 +2,7 @@
 // file:line:col and skipped.
 #include "echeance/io/history.hpp"
 
+#include "detail/names.hpp"
 #include "echeance/io/nir.hpp"
 
 #include <algorithm>
@@ -14,8 +15,6 @@
 namespace echeance {
 
 namespace {
-
-constexpr std::string_view channel_names[] = {"web", "phone", "post", "office", "email", "other"};
 
 std::string quoted_safe(std::string_view s) {
     if (looks_like_nir(s)) return "NIR-masked";
@@ -369,15 +368,14 @@ struct history_parser::impl {
             }
         }
         if (f.has[c_channel] && !f.v[c_channel].empty()) {
-            auto it = std::find(std::begin(channel_names), std::end(channel_names), f.v[c_channel]);
-            if (it == std::end(channel_names)) {
+            auto via = detail::channel_table.parse(f.v[c_channel]);
+            if (!via) {
                 fail(line_no, f.col[c_channel], "echeance.history.channel",
-                     fmt::format("unknown channel \"{}\" (expected one of: web, phone, post, "
-                                 "office, email, other)",
-                                 quoted_safe(f.v[c_channel])));
+                     fmt::format("unknown channel \"{}\" (expected one of: {})",
+                                 quoted_safe(f.v[c_channel]), detail::channel_table.joined()));
                 return;
             }
-            e.via = channel(1 + (it - std::begin(channel_names)));
+            e.via = *via;
         }
         std::uint32_t pi;
         if (found == persons.end()) {

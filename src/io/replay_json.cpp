@@ -30,21 +30,7 @@ ojson reading_json(const std::vector<interpretation>& rs, std::uint8_t r) {
     return id.empty() ? ojson(nullptr) : ojson(id);
 }
 
-} // namespace
-
-std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
-                         std::string_view person, const replay_result& r, bool explain) {
-    ojson j;
-    j["person"] = std::string(person);
-    // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
-    if (h.born) j["born"] = format_date(*h.born);
-    if (!h.department.empty()) j["department"] = h.department;
-    j["rules"] = rules.id;
-    j["as_of"] = format_date(r.as_of);
-    j["territory"] = territory_of(cal, h);
-    j["state"] = rules.states[r.state].id;
-    j["since"] = opt_day(r.since);
-
+ojson timeline_json(const ruleset& rules, const replay_result& r) {
     ojson tl = ojson::array();
     for (const auto& s : r.timeline) {
         ojson e;
@@ -58,8 +44,10 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["version"] = s.version != no_index ? ojson(vid(rules, s.version)) : ojson(nullptr);
         tl.push_back(std::move(e));
     }
-    j["timeline"] = std::move(tl);
+    return tl;
+}
 
+ojson windows_json(const ruleset& rules, const replay_result& r) {
     ojson ws = ojson::array();
     for (const auto& w : r.windows) {
         const auto& info = rules.windows[w.window];
@@ -74,8 +62,10 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["version"] = vid(rules, w.version);
         ws.push_back(std::move(e));
     }
-    j["windows"] = std::move(ws);
+    return ws;
+}
 
+ojson scheduled_json(const ruleset& rules, const replay_result& r) {
     ojson sc = ojson::array();
     for (const auto& s : r.scheduled) {
         ojson e;
@@ -89,8 +79,10 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["version"] = vid(rules, s.version);
         sc.push_back(std::move(e));
     }
-    j["scheduled"] = std::move(sc);
+    return sc;
+}
 
+ojson obligations_json(const ruleset& rules, const replay_result& r) {
     ojson ob = ojson::array();
     for (const auto& o : r.obligations) {
         const auto& info = rules.obligations[o.obligation];
@@ -115,8 +107,10 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["version"] = vid(rules, o.version);
         ob.push_back(std::move(e));
     }
-    j["obligations"] = std::move(ob);
+    return ob;
+}
 
+ojson retention_json(const ruleset& rules, const replay_result& r) {
     ojson rt = ojson::array();
     for (const auto& x : r.retention) {
         const auto& info = rules.retentions[x.retention];
@@ -133,8 +127,10 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["version"] = vid(rules, x.version);
         rt.push_back(std::move(e));
     }
-    j["retention"] = std::move(rt);
+    return rt;
+}
 
+ojson rejected_json(const ruleset& rules, const history& h, const replay_result& r) {
     ojson rj = ojson::array();
     for (const auto& x : r.rejected) {
         ojson e;
@@ -146,8 +142,34 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["reason"] = reason(rules, h, x);
         rj.push_back(std::move(e));
     }
-    j["rejected"] = std::move(rj);
+    return rj;
+}
 
+// Every reading of one contested count, with its anchor, last day and article.
+ojson count_readings_json(const ruleset& rules, const contested_count& c) {
+    const auto& rs = readings_of(rules, c);
+    ojson list = ojson::array();
+    for (const auto& x : c.results) {
+        const auto& in = rs[x.reading];
+        ojson y;
+        y["reading"] = in.id;
+        y["default"] = in.is_default;
+        rule_index anchor = in.anchor != no_index ? in.anchor : c.trigger;
+        y["anchor"] = in.anchor_day
+                          ? ojson("date")
+                          : (anchor != no_index ? ojson(rules.events[anchor].id) : ojson(nullptr));
+        y["anchor_day"] = opt_day(x.anchor_day);
+        y["last_day"] = opt_day(x.last_day);
+        y["end_utc"] = x.last_day ? ojson(utc(x.end_utc)) : ojson(nullptr);
+        y["version"] = x.anchor_day ? ojson(vid(rules, x.version)) : ojson(nullptr);
+        y["cite"] = in.why.cite;
+        if (!in.why.source.empty()) y["source"] = in.why.source;
+        list.push_back(std::move(y));
+    }
+    return list;
+}
+
+ojson readings_json(const ruleset& rules, const replay_result& r) {
     ojson rd = ojson::array();
     for (const auto& c : r.readings) {
         const auto& rs = readings_of(rules, c);
@@ -155,32 +177,16 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["rule"] = rule_id(rules, c);
         e["kind"] = std::string(to_string(c.what));
         e["started"] = format_date(c.started);
-        ojson list = ojson::array();
-        for (const auto& x : c.results) {
-            const auto& in = rs[x.reading];
-            ojson y;
-            y["reading"] = in.id;
-            y["default"] = in.is_default;
-            rule_index anchor = in.anchor != no_index ? in.anchor : c.trigger;
-            y["anchor"] = in.anchor_day ? ojson("date")
-                                        : (anchor != no_index ? ojson(rules.events[anchor].id)
-                                                              : ojson(nullptr));
-            y["anchor_day"] = opt_day(x.anchor_day);
-            y["last_day"] = opt_day(x.last_day);
-            y["end_utc"] = x.last_day ? ojson(utc(x.end_utc)) : ojson(nullptr);
-            y["version"] = x.anchor_day ? ojson(vid(rules, x.version)) : ojson(nullptr);
-            y["cite"] = in.why.cite;
-            if (!in.why.source.empty()) y["source"] = in.why.source;
-            list.push_back(std::move(y));
-        }
-        e["readings"] = std::move(list);
+        e["readings"] = count_readings_json(rules, c);
         e["most_protective"] =
             c.most_protective ? ojson(rs[*c.most_protective].id) : ojson(nullptr);
         if (neither_protective(rules, c)) e["neither_protective"] = true;
         rd.push_back(std::move(e));
     }
-    j["readings"] = std::move(rd);
+    return rd;
+}
 
+ojson warnings_json(const ruleset& rules, const replay_result& r) {
     ojson wn = ojson::array();
     for (const auto& w : r.warnings) {
         ojson e;
@@ -189,21 +195,46 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         e["message"] = message(rules, w);
         wn.push_back(std::move(e));
     }
-    j["warnings"] = std::move(wn);
+    return wn;
+}
 
-    if (explain) {
-        ojson ex = ojson::array();
-        for (const auto& s : explanation_lines(rules, cal, r)) {
-            ojson e;
-            e["day"] = format_date(s.day);
-            e["rule"] = s.rule;
-            e["version"] = s.version;
-            e["cite"] = s.cite;
-            e["text"] = s.text;
-            ex.push_back(std::move(e));
-        }
-        j["explanation"] = std::move(ex);
+ojson explanation_json(const ruleset& rules, const calendar& cal, const replay_result& r) {
+    ojson ex = ojson::array();
+    for (const auto& s : explanation_lines(rules, cal, r)) {
+        ojson e;
+        e["day"] = format_date(s.day);
+        e["rule"] = s.rule;
+        e["version"] = s.version;
+        e["cite"] = s.cite;
+        e["text"] = s.text;
+        ex.push_back(std::move(e));
     }
+    return ex;
+}
+
+} // namespace
+
+std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
+                         std::string_view person, const replay_result& r, bool explain) {
+    ojson j;
+    j["person"] = std::string(person);
+    // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
+    if (h.born) j["born"] = format_date(*h.born);
+    if (!h.department.empty()) j["department"] = h.department;
+    j["rules"] = rules.id;
+    j["as_of"] = format_date(r.as_of);
+    j["territory"] = territory_of(cal, h);
+    j["state"] = rules.states[r.state].id;
+    j["since"] = opt_day(r.since);
+    j["timeline"] = timeline_json(rules, r);
+    j["windows"] = windows_json(rules, r);
+    j["scheduled"] = scheduled_json(rules, r);
+    j["obligations"] = obligations_json(rules, r);
+    j["retention"] = retention_json(rules, r);
+    j["rejected"] = rejected_json(rules, h, r);
+    j["readings"] = readings_json(rules, r);
+    j["warnings"] = warnings_json(rules, r);
+    if (explain) j["explanation"] = explanation_json(rules, cal, r);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

@@ -2,6 +2,7 @@
 // ruleset. Every mistake is an echeance::error "echeance.rule.<what>" at the line and column of
 // the offending value; all errors of a file are collected and returned in file order.
 #include "detail/jsonc.hpp"
+#include "detail/names.hpp"
 #include "detail/suggest.hpp"
 #include "echeance/calendar.hpp"
 #include "echeance/date.hpp"
@@ -312,23 +313,20 @@ private:
 
     std::optional<convention> read_convention(const value* v, const std::string& subject) {
         if (!v || !typed_value(*v, "convention", vkind::string, subject)) return std::nullopt;
-        if (v->text == "plain") return convention::plain;
-        if (v->text == "cpc") return convention::cpc;
-        if (v->text == "eu") return convention::eu;
+        if (auto c = detail::convention_table.parse(v->text)) return *c;
         err(v->at, "unknown_convention",
-            fmt::format("unknown counting convention {} in {}{}", qt(v->text), subject,
-                        detail::suggestion(v->text, {"plain", "cpc", "eu"}, "convention")));
+            fmt::format(
+                "unknown counting convention {} in {}{}", qt(v->text), subject,
+                detail::suggestion(v->text, detail::convention_table.names(), "convention")));
         return std::nullopt;
     }
 
     std::optional<month_end> read_month_end(const value* v, const std::string& subject) {
         if (!v || !typed_value(*v, "month_end", vkind::string, subject)) return std::nullopt;
-        if (v->text == "clamp") return month_end::clamp;
-        if (v->text == "overflow") return month_end::overflow;
-        if (v->text == "reject") return month_end::reject;
+        if (auto m = detail::month_end_table.parse(v->text)) return *m;
         err(v->at, "unknown_month_end",
             fmt::format("unknown month-end policy {} in {}{}", qt(v->text), subject,
-                        detail::suggestion(v->text, {"clamp", "overflow", "reject"}, "policy")));
+                        detail::suggestion(v->text, detail::month_end_table.names(), "policy")));
         return std::nullopt;
     }
 
