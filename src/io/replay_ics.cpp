@@ -107,13 +107,15 @@ void ics_events(std::string& out, const ruleset& rules, std::string_view person,
                 const replay_result& r) {
     const std::string who = printable(person);
     const std::string stamp = ics_date(r.as_of) + "T000000Z";
-    std::vector<std::string> uids; // of this person: a second event of one rule on one day
+    // Day (fixed width), rule (no '.'), rank among the same rule's items of that day, then the
+    // person (any text) last: no two (person, rule, day, rank) give the same UID.
+    std::vector<std::string> keys; // rule and day of this person's items so far
     for (const auto& u : upcoming(r)) {
         const std::string& rule = rule_id(rules, u);
-        std::string uid = fmt::format("{}-{}-{}", who, rule, ics_date(u.day));
-        std::size_t same = std::count(uids.begin(), uids.end(), uid);
-        uids.push_back(uid);
-        if (same) uid += fmt::format("-{}", same + 1);
+        std::string key = ics_date(u.day) + "." + rule;
+        std::size_t rank = std::size_t(std::count(keys.begin(), keys.end(), key)) + 1;
+        keys.push_back(key);
+        std::string uid = fmt::format("{}.{}.{}", key, rank, who);
         event_words t = describe(rules, r, u);
         std::string description = fmt::format("Rule: {} {} ({})", contested_kind_table.name(u.what),
                                               rule, rule_why(rules, u).cite);

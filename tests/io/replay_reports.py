@@ -13,6 +13,7 @@ import csv
 import datetime
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -111,8 +112,9 @@ def check_ics(persons, raw):
         check(stamp == datetime.datetime(as_of.year, as_of.month, as_of.day,
                                          tzinfo=datetime.timezone.utc),
               f"ics {who} {rule}: DTSTAMP {stamp} is not as_of at 00:00 UTC")
-        check(str(e["UID"]).startswith(f"{who}-{rule}-{d.strftime('%Y%m%d')}")
-              and str(e["UID"]).endswith("@echeance"), f"ics {who}: UID {e['UID']}")
+        check(re.fullmatch(re.escape(f"{d.strftime('%Y%m%d')}.{rule}.") + r"[1-9][0-9]*\." +
+                           re.escape(f"{who}@echeance"), str(e["UID"])) is not None,
+              f"ics {who}: UID {e['UID']}")
         summary = str(e["SUMMARY"])
         check(summary.startswith(who + ": "), f"ics {who}: SUMMARY {summary!r}")
         description = str(e["DESCRIPTION"]).split("\n")

@@ -8,7 +8,7 @@ VERSION:2.0
 PRODID:-//echeance//replay//EN
 CALSCALE:GREGORIAN
 BEGIN:VEVENT
-UID:NIR-masked-1-deletion_on_request-20231205@echeance
+UID:20231205.deletion_on_request.1.NIR-masked-1@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20231205
 DTEND;VALUE=DATE:20231206
@@ -19,7 +19,7 @@ DESCRIPTION:Rule: obligation deletion_on_request (CSP R.1111-36)\nVersion:
   as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:NIR-masked-1-ens_archive-20330905@echeance
+UID:20330905.ens_archive.1.NIR-masked-1@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20330905
 DTEND;VALUE=DATE:20330906
@@ -30,7 +30,8 @@ DESCRIPTION:Rule: retention ens_archive (CSP R.1111-36)\nReading: from-clos
   2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:Dupont\, "Jean"\; né à Besançon-opposition_window-20231102@echeance
+UID:20231102.opposition_window.1.Dupont\, "Jean"\; né à Besançon@echeanc
+ e
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20231102
 DTEND;VALUE=DATE:20231103
@@ -42,7 +43,8 @@ DESCRIPTION:Rule: window opposition_window (CSP R.1111-28)\nReading: six-we
  es: mon-espace-sante\, as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:Dupont\, "Jean"\; né à Besançon-automatic_creation-20231103@echeance
+UID:20231103.automatic_creation.1.Dupont\, "Jean"\; né à Besançon@echean
+ ce
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20231103
 DTEND;VALUE=DATE:20231104
@@ -53,8 +55,8 @@ DESCRIPTION:Rule: timer automatic_creation (CSP R.1111-28)\nVersion: genera
   effect from 2023-11-03\nRules: mon-espace-sante\, as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:Żółw Ćma Ślimak Łoś Jeż Kruk Gęś Wąż Żuraw Sójka Dzięcio
- ł-opposition_window-20231106@echeance
+UID:20231106.opposition_window.1.Żółw Ćma Ślimak Łoś Jeż Kruk Gęś
+  Wąż Żuraw Sójka Dzięcioł@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20231106
 DTEND;VALUE=DATE:20231107
@@ -66,8 +68,8 @@ DESCRIPTION:Rule: window opposition_window (CSP R.1111-28)\nReading: six-we
  es: mon-espace-sante\, as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:Żółw Ćma Ślimak Łoś Jeż Kruk Gęś Wąż Żuraw Sójka Dzięcio
- ł-automatic_creation-20231107@echeance
+UID:20231107.automatic_creation.1.Żółw Ćma Ślimak Łoś Jeż Kruk Gę
+ ś Wąż Żuraw Sójka Dzięcioł@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20231107
 DTEND;VALUE=DATE:20231108
@@ -78,7 +80,7 @@ DESCRIPTION:Rule: timer automatic_creation (CSP R.1111-28)\nVersion: genera
   effect from 2023-11-07\nRules: mon-espace-sante\, as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:late-deletion_on_request-20230405@echeance
+UID:20230405.deletion_on_request.1.late@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20230405
 DTEND;VALUE=DATE:20230406
@@ -89,7 +91,7 @@ DESCRIPTION:Rule: obligation deletion_on_request (CSP R.1111-36)\nVersion:
  , as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:late-deletion_on_request-20230405-2@echeance
+UID:20230405.deletion_on_request.2.late@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20230405
 DTEND;VALUE=DATE:20230406
@@ -100,7 +102,7 @@ DESCRIPTION:Rule: obligation deletion_on_request (CSP R.1111-36)\nVersion:
  , as of 2023-10-02
 END:VEVENT
 BEGIN:VEVENT
-UID:late-ens_archive-20330105@echeance
+UID:20330105.ens_archive.1.late@echeance
 DTSTAMP:20231002T000000Z
 DTSTART;VALUE=DATE:20330105
 DTEND;VALUE=DATE:20330106
