@@ -108,9 +108,7 @@ T with_field(const char* field, F&& parse) {
 
 echeance::history_parser::format input_format(const char* name) {
     std::string_view n = name == nullptr ? "detect" : name;
-    if (n == "jsonl") return echeance::history_parser::format::jsonl;
-    if (n == "csv") return echeance::history_parser::format::csv;
-    if (n == "detect") return echeance::history_parser::format::detect;
+    if (auto f = echeance::parse_history_format(n)) return *f;
     throw usage{"unknown input_format \"" + echeance::shorten(n) +
                 "\" (expected jsonl, csv or detect)"};
 }
@@ -177,13 +175,7 @@ int echeance_replay(const echeance_rules* rules, const char* history, size_t len
             echeance::parse_history(text, rules->rules, rules->cal, "<history>", in);
         echeance::replay_report report(rules->rules, rules->cal, out, false);
         std::string rendered;
-        echeance::replay_result r;
-        report.begin(rendered);
-        for (std::size_t i = 0; i < file.persons.size(); ++i) {
-            echeance::replay(rules->rules, rules->cal, file.persons[i], opt, r);
-            report.add(file.persons[i], file.shown_ids[i], r, rendered);
-        }
-        report.end(rendered);
+        echeance::render_replays(rules->rules, rules->cal, file, opt, report, rendered);
 
         char* copy = copy_out(rendered);
         if (copy == nullptr) throw std::bad_alloc();

@@ -49,7 +49,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                     "Decide a contested rule by another reading, RULE=READING (e.g. "
                     "opposition_window=one-month-from-receipt)");
     cmd->add_option("--format", a->format, "Input format")
-        ->check(CLI::IsMember({"detect", "jsonl", "csv"}))
+        ->check(CLI::IsMember(history_format_names()))
         ->capture_default_str();
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a, output] {
@@ -91,9 +91,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                 }
             }
             opt.explain = a->explain;
-            history_parser::format f = a->format == "jsonl" ? history_parser::format::jsonl
-                                       : a->format == "csv" ? history_parser::format::csv
-                                                            : history_parser::format::detect;
+            history_parser::format f = *parse_history_format(a->format); // checked by CLI11
             bool from_stdin = a->history == "-";
             std::string name = from_stdin ? "<stdin>" : a->history;
             std::FILE* in = from_stdin ? stdin : std::fopen(a->history.c_str(), "rb");
@@ -113,17 +111,11 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
 
             io::out_buffer out(stdout);
             replay_report report(rules, cal, shown, a->explain);
-            replay_result r;
             std::string text;
-            report.begin(text);
-            for (std::size_t i = 0; i < file.persons.size(); ++i) {
-                replay(rules, cal, file.persons[i], opt, r);
-                report.add(file.persons[i], file.shown_ids[i], r, text);
-                out.write(text);
-                text.clear();
-            }
-            report.end(text);
-            out.write(text);
+            render_replays(rules, cal, file, opt, report, text, [&](std::string& s) {
+                out.write(s);
+                s.clear();
+            });
             out.flush();
             return file.errors.empty() ? 0 : 1;
         };

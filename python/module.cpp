@@ -186,9 +186,7 @@ py::object report_value(const std::string& text, echeance::report_format f) {
 }
 
 echeance::history_parser::format input_format(const std::string& name) {
-    if (name == "jsonl") return echeance::history_parser::format::jsonl;
-    if (name == "csv") return echeance::history_parser::format::csv;
-    if (name == "detect") return echeance::history_parser::format::detect;
+    if (auto f = echeance::parse_history_format(name)) return *f;
     throw usage("unknown input_format \"" + echeance::shorten(name) +
                 "\" (expected jsonl, csv or detect)");
 }
@@ -220,13 +218,7 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
         py::gil_scoped_release unlocked; // the replay touches no Python object
         file = echeance::parse_history(text, *r.set, r.cal, "<history>", in_format);
         echeance::replay_report report(*r.set, r.cal, *out_format, false);
-        echeance::replay_result result;
-        report.begin(rendered);
-        for (std::size_t i = 0; i < file.persons.size(); ++i) {
-            echeance::replay(*r.set, r.cal, file.persons[i], opt, result);
-            report.add(file.persons[i], file.shown_ids[i], result, rendered);
-        }
-        report.end(rendered);
+        echeance::render_replays(*r.set, r.cal, file, opt, report, rendered);
     }
     if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, *out_format};
     return report_value(rendered, *out_format);

@@ -5,6 +5,7 @@
 #include "echeance/convention.hpp"
 #include "echeance/engine.hpp"
 #include "echeance/history.hpp"
+#include "echeance/io/history.hpp"
 #include "echeance/io/report.hpp"
 #include "echeance/period.hpp"
 
@@ -80,6 +81,12 @@ inline constexpr name_table<channel, 6> channel_table{{{
     {channel::office, "office"},
     {channel::email, "email"},
     {channel::other, "other"},
+}}};
+
+inline constexpr name_table<history_parser::format, 3> history_format_table{{{
+    {history_parser::format::detect, "detect"},
+    {history_parser::format::jsonl, "jsonl"},
+    {history_parser::format::csv, "csv"},
 }}};
 
 inline constexpr name_table<report_format, 4> report_format_table{{{

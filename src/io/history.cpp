@@ -559,6 +559,14 @@ history_file history_parser::finish() {
     return std::move(impl_->out);
 }
 
+std::optional<history_parser::format> parse_history_format(std::string_view name) noexcept {
+    return detail::history_format_table.parse(name);
+}
+
+std::vector<std::string> history_format_names() {
+    return detail::history_format_table.names();
+}
+
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
                            const std::string& file_name, history_parser::format f) {
     history_parser p(rules, cal, file_name, f);

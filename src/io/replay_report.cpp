@@ -59,4 +59,18 @@ void replay_report::end(std::string& out) {
     if (format_ == report_format::ics) detail::ics_end(out);
 }
 
+void render_replays(const ruleset& rules, const calendar& cal, const history_file& file,
+                    const replay_options& options, replay_report& report, std::string& out,
+                    const std::function<void(std::string&)>& drain) {
+    replay_result r; // reused: its buffers serve every person
+    report.begin(out);
+    for (std::size_t i = 0; i < file.persons.size(); ++i) {
+        replay(rules, cal, file.persons[i], options, r);
+        report.add(file.persons[i], file.shown_ids[i], r, out);
+        if (drain) drain(out);
+    }
+    report.end(out);
+    if (drain) drain(out);
+}
+
 } // namespace echeance

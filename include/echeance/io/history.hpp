@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,10 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
+
+// "detect", "jsonl", "csv"; empty when unknown. The names, for choices: history_format_names().
+std::optional<history_parser::format> parse_history_format(std::string_view name) noexcept;
+std::vector<std::string> history_format_names();
 
 // The whole text at once (lines split on '\n', "\r\n" accepted).
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,

@@ -6,9 +6,11 @@
 #include "echeance/calendar.hpp"
 #include "echeance/engine.hpp"
 #include "echeance/history.hpp"
+#include "echeance/io/history.hpp"
 #include "echeance/ruleset.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,5 +56,13 @@ private:
     bool explain_;
     std::size_t persons_ = 0;
 };
+
+// Replays every person of `file` as of `options` and renders the whole report into `out`
+// (begin, one add per person in input order, end): what the CLI, the C API and the Python module
+// print. With `drain`, it is called after each person and at the end to take what `out` holds
+// (and clear it), so that a caller can write as it goes.
+void render_replays(const ruleset& rules, const calendar& cal, const history_file& file,
+                    const replay_options& options, replay_report& report, std::string& out,
+                    const std::function<void(std::string&)>& drain = {});
 
 } // namespace echeance
