@@ -17,8 +17,8 @@ ojson opt_day(const std::optional<year_month_day>& d) {
     return d ? ojson(format_date(*d)) : ojson(nullptr);
 }
 
-template <class V>
-ojson ids(const std::vector<rule_index>& idx, const V& items) {
+template <class Id, class V>
+ojson ids(const std::vector<Id>& idx, const V& items) {
     ojson a = ojson::array();
     for (auto i : idx) a.push_back(items[i].id);
     return a;
@@ -80,9 +80,8 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
     for (const auto& s : r.scheduled) {
         ojson e;
         e["event"] = rules.events[s.event].id;
-        e["by"] = s.from == scheduled_move::source::timer ? "timer" : "retention";
-        e["rule"] = s.from == scheduled_move::source::timer ? rules.timers[s.rule].id
-                                                            : rules.retentions[s.rule].id;
+        e["by"] = std::string(to_string(s.rule.kind()));
+        e["rule"] = rules.name(s.rule);
         e["last_day"] = format_date(s.last_day);
         e["effective"] = format_date(s.effective);
         e["at_utc"] = utc(s.at);
@@ -153,7 +152,7 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
         const auto& rs = readings_of(rules, c);
         ojson e;
         e["rule"] = rule_id(rules, c);
-        e["kind"] = std::string(to_string(c.what));
+        e["kind"] = std::string(to_string(c.rule.kind()));
         e["started"] = format_date(c.started);
         ojson list = ojson::array();
         for (const auto& x : c.results) {
@@ -161,7 +160,7 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
             ojson y;
             y["reading"] = in.id;
             y["default"] = in.is_default;
-            rule_index anchor = in.anchor != no_index ? in.anchor : c.trigger;
+            event_id anchor = in.anchor != no_index ? in.anchor : c.trigger;
             y["anchor"] = in.anchor_day ? ojson("date")
                                         : (anchor != no_index ? ojson(rules.events[anchor].id)
                                                               : ojson(nullptr));

@@ -61,9 +61,7 @@ std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
         for (const auto& s : r.scheduled)
             line(fmt::format("    {} 24:00 ({}): {} ({} {}), in effect from {}",
                              format_date(s.last_day), utc(s.at), rules.events[s.event].id,
-                             s.from == scheduled_move::source::timer ? "timer" : "retention",
-                             s.from == scheduled_move::source::timer ? rules.timers[s.rule].id
-                                                                     : rules.retentions[s.rule].id,
+                             to_string(s.rule.kind()), rules.name(s.rule),
                              format_date(s.effective)));
     }
     if (!r.obligations.empty()) {
