@@ -172,6 +172,7 @@ public:
     id_range<Id> ids() const noexcept { return id_range<Id>(v_.size()); }
 
     std::size_t size() const noexcept { return v_.size(); }
+    std::size_t capacity() const noexcept { return v_.capacity(); }
     bool empty() const noexcept { return v_.empty(); }
     iterator begin() noexcept { return v_.begin(); }
     iterator end() noexcept { return v_.end(); }
