@@ -234,6 +234,7 @@ struct explanation_step {
     event_id event = no_index;
     role_id role = no_index;             // accepted: no_index when automatic
     state_id from = no_index;            // accepted: the state left
+    state_id to = no_index;              // accepted: the state entered (also with to_previous)
     window_id window = no_index;         // accepted: the window it needed; timer_window_closed
     counted_rule by;                     // automatic_not_applied: the timer or retention
     std::uint32_t line = 0;              // accepted: the input line (0: automatic)

@@ -690,6 +690,7 @@ private:
             n->role = role;
             n->line = line;
             n->from = from;
+            n->to = target_of(t);
             n->transition = std::uint16_t(&t - info.transitions.data());
             n->window = t.window;
             if (t.window != no_index) n->other = w_.windows[t.window].last_day;
