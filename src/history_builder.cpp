@@ -51,7 +51,7 @@ history_builder& history_builder::department(std::string_view code) {
     if (!detail::valid_department(code))
         throw bad("echeance.history.department",
                   fmt::format("invalid department \"{}\" (expected an INSEE department code: "
-                              "01-95, 2A, 2B, 971-978{})",
+                              "01 to 95 except 20, 2A, 2B, or 971 to 978){}",
                               safe_text(code),
                               code == "20" ? "; Corsica is 2A or 2B since 1976" : ""),
                   "department");

@@ -219,3 +219,29 @@ TEST_CASE("history builder: bad facts are errors with the readers' ids") {
     CHECK(b.current().events.back().line == 11);
     CHECK(b.current().events.front().where == *cal().try_find("FR")); // 2A: the default
 }
+
+TEST_CASE("docs/replay.md and README: the history builder examples say what they print") {
+    const ruleset& rules = mes();
+    {
+        echeance::history_builder b(rules, cal(), "person-id");
+        b.born(date::year(2010) / 3 / 2).department("57");
+        b.add("information_sent", "cnam", date::year(2022) / 4 / 14);
+        b.add("opposition", "representative", date::year(2022) / 4 / 20,
+              {/*time*/ 10 * 3600, /*seq*/ -1, /*territory*/ "", echeance::channel::post});
+        echeance::history h = b.finish();
+        echeance::replay_options options(date::year(2022) / 7 / 1);
+        options.explain = true;
+        echeance::replay_result r = echeance::replay(rules, cal(), h, options);
+        CHECK(r.rejected.empty());
+        CHECK(rules.name(r.state) == "opposed");
+        CHECK(h.events[1].where == *cal().try_find("FR-57"));
+    }
+    {
+        echeance::history_builder b(rules, cal(), "person-id");
+        b.add("information_sent", "cnam", date::year(2022) / 4 / 14);
+        auto r = echeance::replay(rules, cal(), b.finish(),
+                                  echeance::replay_options(date::year(2022) / 7 / 1));
+        CHECK(rules.name(r.state) == "open");
+        CHECK(&rules.states[r.state] == &rules.states[rules.find_state("open")]);
+    }
+}
