@@ -165,9 +165,8 @@ int echeance_replay(const echeance_rules* rules, const char* history, size_t len
         if (result_length == nullptr) throw usage{"result_length is NULL"};
         auto in = input_format(input_format_name);
         auto out = output_format(output);
-        echeance::replay_options opt;
-        opt.as_of = with_field<echeance::year_month_day>(
-            "as_of", [&] { return echeance::parse_date(need(as_of, "as_of")); });
+        echeance::replay_options opt(with_field<echeance::year_month_day>(
+            "as_of", [&] { return echeance::parse_date(need(as_of, "as_of")); }));
 
         std::string_view text =
             length == 0 ? std::string_view() : std::string_view(history, length);

@@ -71,13 +71,9 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                 return 1;
             }
             const ruleset& rules = *loaded.rules;
-            replay_options opt;
-            if (a->as_of.empty()) {
-                opt.as_of =
-                    year_month_day(date::floor<date::days>(std::chrono::system_clock::now()));
-            } else {
-                opt.as_of = parse_field(a->as_of, "--as-of", parse_date);
-            }
+            replay_options opt(a->as_of.empty() ? year_month_day(date::floor<date::days>(
+                                                      std::chrono::system_clock::now()))
+                                                : parse_field(a->as_of, "--as-of", parse_date));
             for (const auto& r : a->readings) {
                 auto eq = r.find('=');
                 if (eq == std::string::npos || eq == 0 || eq + 1 == r.size())

@@ -198,8 +198,7 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
         throw usage("unknown output \"" + echeance::shorten(output) +
                     "\" (expected json, summary, text or ics)");
     auto in_format = input_format(input);
-    echeance::replay_options opt;
-    opt.as_of = to_day(as_of, "as_of");
+    echeance::replay_options opt(to_day(as_of, "as_of"));
     std::string text;
     if (py::isinstance<py::str>(history) || py::isinstance<py::bytes>(history)) {
         text = history.cast<std::string>();

@@ -108,11 +108,11 @@ inline constexpr name_table<retention_status::status, 3> retention_status_table{
     {retention_status::status::purged, "purged"},
 }}};
 
-inline constexpr name_table<contested_count::kind, 4> contested_kind_table{{{
-    {contested_count::kind::window, "window"},
-    {contested_count::kind::timer, "timer"},
-    {contested_count::kind::obligation, "obligation"},
-    {contested_count::kind::retention, "retention"},
+inline constexpr name_table<rule_kind, 4> contested_kind_table{{{
+    {rule_kind::window, "window"},
+    {rule_kind::timer, "timer"},
+    {rule_kind::obligation, "obligation"},
+    {rule_kind::retention, "retention"},
 }}};
 
 } // namespace echeance::detail

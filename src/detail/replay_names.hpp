@@ -16,38 +16,17 @@ inline std::string utc(date::sys_seconds t) {
     return date::format("%Y-%m-%dT%H:%M:%SZ", t);
 }
 
-inline const std::string& vid(const ruleset& rules, rule_index v) {
-    static const std::string none;
-    return v < rules.versions.size() ? rules.versions[v].id : none;
+inline const std::string& vid(const ruleset& rules, version_id v) {
+    return rules.name(v);
 }
 
 inline const std::vector<interpretation>& readings_of(const ruleset& rules,
                                                       const contested_count& c) {
-    switch (c.what) {
-    case contested_count::kind::window:
-        return rules.windows[c.rule].readings;
-    case contested_count::kind::timer:
-        return rules.timers[c.rule].readings;
-    case contested_count::kind::obligation:
-        return rules.obligations[c.rule].readings;
-    case contested_count::kind::retention:
-        return rules.retentions[c.rule].readings;
-    }
-    return rules.windows[c.rule].readings;
+    return rules.readings(c.rule);
 }
 
 inline const std::string& rule_id(const ruleset& rules, const contested_count& c) {
-    switch (c.what) {
-    case contested_count::kind::window:
-        return rules.windows[c.rule].id;
-    case contested_count::kind::timer:
-        return rules.timers[c.rule].id;
-    case contested_count::kind::obligation:
-        return rules.obligations[c.rule].id;
-    case contested_count::kind::retention:
-        return rules.retentions[c.rule].id;
-    }
-    return rules.windows[c.rule].id;
+    return rules.name(c.rule);
 }
 
 inline std::string reading_id(const std::vector<interpretation>& rs, std::uint8_t r) {
@@ -69,7 +48,7 @@ inline std::string printable(std::string_view s) {
     return out;
 }
 
-inline std::string event_text(const ruleset& rules, const history& h, rule_index ev,
+inline std::string event_text(const ruleset& rules, const history& h, event_id ev,
                               std::uint32_t line, bool role) {
     for (const auto& e : h.events)
         if (e.line == line) {
@@ -91,7 +70,7 @@ inline std::string territory_of(const calendar& cal, const history& h) {
 
 // The rule declares that neither reading favours the holder ("most_protective": "neither").
 inline bool neither_protective(const ruleset& rules, const contested_count& c) {
-    return detail::protective_of(rules, c.what, c.rule) == protective::neither;
+    return rules.most_protective(c.rule) == protective::neither;
 }
 
 } // namespace echeance::detail

@@ -13,8 +13,7 @@ namespace echeance::detail {
 // One deadline: an open window's last day, an obligation's due day (overdue ones too, on their
 // past due day), the day an automatic move of a timer takes effect, or a retention's purge day.
 struct upcoming_item {
-    contested_count::kind what = contested_count::kind::window; // the kind of rule
-    rule_index rule = no_index; // a window, obligation, timer or retention
+    counted_rule rule; // a window, obligation, timer or retention
     year_month_day day;
     std::size_t index = 0; // into r.windows, r.obligations, r.scheduled or r.retention
 };

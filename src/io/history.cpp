@@ -2,6 +2,7 @@
 // file:line:col and skipped.
 #include "echeance/io/history.hpp"
 
+#include "detail/department.hpp"
 #include "detail/names.hpp"
 #include "echeance/io/nir.hpp"
 
@@ -13,6 +14,9 @@
 #include <unordered_map>
 
 namespace echeance {
+
+using detail::territories_of_department;
+using detail::valid_department;
 
 namespace {
 
@@ -182,36 +186,6 @@ enum column : std::uint8_t {
 constexpr std::string_view column_names[c_count] = {"person", "at",   "event",     "role",
                                                     "time",   "seq",  "territory", "channel",
                                                     "data",   "born", "department"};
-
-// An INSEE code of a department: 01-95 but 20 (split into 2A and 2B in 1976), 2A, 2B, 971-978.
-bool valid_department(std::string_view s) noexcept {
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (s.size() == 2) {
-        if (s[0] == '2' && (s[1] == 'A' || s[1] == 'B')) return true;
-        if (!digit(s[0]) || !digit(s[1])) return false;
-        int v = (s[0] - '0') * 10 + (s[1] - '0');
-        return v >= 1 && v <= 95 && v != 20;
-    }
-    return s.size() == 3 && s[0] == '9' && s[1] == '7' && s[2] >= '1' && s[2] <= '8';
-}
-
-// The calendar territories a department's person lives in, most specific first; empty: none
-// (the rule set's default applies). Saint-Pierre-et-Miquelon (975) has no entry in the shipped
-// calendar: FR-PM (or FR-975) is used only when a calendar given with --calendar has it.
-std::vector<std::string_view> territories_of_department(std::string_view d) {
-    if (d == "57") return {"FR-57"};
-    if (d == "67") return {"FR-67"};
-    if (d == "68") return {"FR-68"};
-    if (d == "971") return {"FR-971"};
-    if (d == "972") return {"FR-972"};
-    if (d == "973") return {"FR-973"};
-    if (d == "974") return {"FR-974"};
-    if (d == "975") return {"FR-PM", "FR-975"};
-    if (d == "976") return {"FR-976"};
-    if (d == "977") return {"FR-BL"};
-    if (d == "978") return {"FR-MF"};
-    return {};
-}
 
 } // namespace
 

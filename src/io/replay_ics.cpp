@@ -22,8 +22,8 @@ std::string ics_date(year_month_day d) {
     return s;
 }
 
-template <class V>
-std::string ids_joined(const std::vector<rule_index>& idx, const V& items) {
+template <class Id, class V>
+std::string ids_joined(const std::vector<Id>& idx, const V& items) {
     std::string out;
     for (auto i : idx) out += (out.empty() ? "" : " or ") + items[i].id;
     return out;
@@ -81,14 +81,14 @@ event_words retention_event(const ruleset& rules, const retention_status& x) {
 }
 
 event_words describe(const ruleset& rules, const replay_result& r, const upcoming_item& u) {
-    switch (u.what) {
-    case contested_count::kind::window:
+    switch (u.rule.kind()) {
+    case rule_kind::window:
         return window_event(rules, r.windows[u.index]);
-    case contested_count::kind::obligation:
+    case rule_kind::obligation:
         return obligation_event(rules, r.obligations[u.index]);
-    case contested_count::kind::timer:
+    case rule_kind::timer:
         return timer_event(rules, r.scheduled[u.index]);
-    case contested_count::kind::retention:
+    case rule_kind::retention:
         break;
     }
     return retention_event(rules, r.retention[u.index]);
@@ -117,8 +117,9 @@ void ics_events(std::string& out, const ruleset& rules, std::string_view person,
         keys.push_back(key);
         std::string uid = fmt::format("{}.{}.{}", key, rank, who);
         event_words t = describe(rules, r, u);
-        std::string description = fmt::format("Rule: {} {} ({})", contested_kind_table.name(u.what),
-                                              rule, rule_why(rules, u).cite);
+        std::string description =
+            fmt::format("Rule: {} {} ({})", contested_kind_table.name(u.rule.kind()), rule,
+                        rule_why(rules, u).cite);
         for (const auto& d : t.details)
             if (!d.empty()) description += "\n" + d;
         description += fmt::format("\nRules: {}, as of {}", rules.id, format_date(r.as_of));

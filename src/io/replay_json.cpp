@@ -17,8 +17,8 @@ ojson opt_day(const std::optional<year_month_day>& d) {
     return d ? ojson(format_date(*d)) : ojson(nullptr);
 }
 
-template <class V>
-ojson ids(const std::vector<rule_index>& idx, const V& items) {
+template <class Id, class V>
+ojson ids(const std::vector<Id>& idx, const V& items) {
     ojson a = ojson::array();
     for (auto i : idx) a.push_back(items[i].id);
     return a;
@@ -70,9 +70,8 @@ ojson scheduled_json(const ruleset& rules, const replay_result& r) {
     for (const auto& s : r.scheduled) {
         ojson e;
         e["event"] = rules.events[s.event].id;
-        e["by"] = s.from == scheduled_move::source::timer ? "timer" : "retention";
-        e["rule"] = s.from == scheduled_move::source::timer ? rules.timers[s.rule].id
-                                                            : rules.retentions[s.rule].id;
+        e["by"] = std::string(to_string(s.rule.kind()));
+        e["rule"] = rules.name(s.rule);
         e["last_day"] = format_date(s.last_day);
         e["effective"] = format_date(s.effective);
         e["at_utc"] = utc(s.at);
@@ -154,7 +153,7 @@ ojson count_readings_json(const ruleset& rules, const contested_count& c) {
         ojson y;
         y["reading"] = in.id;
         y["default"] = in.is_default;
-        rule_index anchor = in.anchor != no_index ? in.anchor : c.trigger;
+        event_id anchor = in.anchor != no_index ? in.anchor : c.trigger;
         y["anchor"] = in.anchor_day
                           ? ojson("date")
                           : (anchor != no_index ? ojson(rules.events[anchor].id) : ojson(nullptr));
@@ -175,7 +174,7 @@ ojson readings_json(const ruleset& rules, const replay_result& r) {
         const auto& rs = readings_of(rules, c);
         ojson e;
         e["rule"] = rule_id(rules, c);
-        e["kind"] = std::string(to_string(c.what));
+        e["kind"] = std::string(to_string(c.rule.kind()));
         e["started"] = format_date(c.started);
         e["readings"] = count_readings_json(rules, c);
         e["most_protective"] =

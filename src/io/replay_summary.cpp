@@ -28,7 +28,7 @@ void summary_line(std::string& out, const ruleset& rules, std::string_view perso
     if (next != items.end()) {
         out += format_date(next->day);
         out += ',';
-        out += contested_kind_table.name(next->what);
+        out += contested_kind_table.name(next->rule.kind());
         out += ',';
         out += csv_field(rule_id(rules, *next));
     } else {

@@ -66,10 +66,7 @@ void scheduled_text(text_out& t, const ruleset& rules, const replay_result& r) {
     for (const auto& s : r.scheduled)
         t.line(fmt::format("    {} 24:00 ({}): {} ({} {}), in effect from {}",
                            format_date(s.last_day), utc(s.at), rules.events[s.event].id,
-                           s.from == scheduled_move::source::timer ? "timer" : "retention",
-                           s.from == scheduled_move::source::timer ? rules.timers[s.rule].id
-                                                                   : rules.retentions[s.rule].id,
-                           format_date(s.effective)));
+                           to_string(s.rule.kind()), rules.name(s.rule), format_date(s.effective)));
 }
 
 std::string obligation_state_text(const ruleset& rules, const obligation_status& ob) {

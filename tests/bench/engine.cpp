@@ -144,11 +144,11 @@ private:
         year_month_day last;
     };
     const calendar& cal_;
-    rule_index ev_info_sent, ev_info_recv, ev_opposition, ev_creation, ev_code, ev_activation,
+    event_id ev_info_sent, ev_info_recv, ev_opposition, ev_creation, ev_code, ev_activation,
         ev_closure_req, ev_closure, ev_del_req, ev_deleted, ev_reopen, ev_susp, ev_susp_info,
         ev_susp_opp, ev_susp_lift, ev_death, ev_item, ev_dmp_kept, ev_repr, ev_protect, ev_care,
         ev_dmp_folded;
-    rule_index holder, repr, cnam, operator_;
+    role_id holder, repr, cnam, operator_;
     year_month_day first_version;
     hand_result* r_ = nullptr;
     window opp, susp, code;
@@ -285,7 +285,8 @@ private:
 
     void event(const history_event& e) {
         st s = r_->state;
-        const rule_index ev = e.event, ro = e.role;
+        const event_id ev = e.event;
+        const role_id ro = e.role;
         const year_month_day d = e.day;
         auto reject = [&] { ++r_->rejected; };
         static const year_month_day general(date::year(2022), date::month(1), date::day(1));
@@ -421,8 +422,7 @@ private:
 // all_readings:0/explain:0 is the lean run (the deciding reading only, no explanation).
 void BM_replay_engine(benchmark::State& state) {
     auto& f = fx();
-    replay_options o;
-    o.as_of = f.as_of;
+    replay_options o(f.as_of);
     o.all_readings = state.range(0) != 0;
     o.explain = state.range(1) != 0;
     replay_result r;
@@ -431,8 +431,9 @@ void BM_replay_engine(benchmark::State& state) {
         for (int k = 0; k < rounds; ++k)
             for (const auto& h : f.histories) {
                 replay(f.rules, f.cal, h, o, r);
-                sink += r.state + r.timeline.size() + r.rejected.size() + r.readings.size() +
-                        r.explanation.size() + r.warnings.size() + r.obligations.size();
+                sink += r.state.index() + r.timeline.size() + r.rejected.size() +
+                        r.readings.size() + r.explanation.size() + r.warnings.size() +
+                        r.obligations.size();
             }
     }
     benchmark::DoNotOptimize(sink);
@@ -466,8 +467,7 @@ void BM_replay_agreement(benchmark::State& state) {
     auto& f = fx();
     hand_replay hand(f.rules, f.cal);
     hand_result hr;
-    replay_options o;
-    o.as_of = f.as_of;
+    replay_options o(f.as_of);
     o.all_readings = false;
     replay_result er;
     std::int64_t differ = 0;
@@ -476,7 +476,7 @@ void BM_replay_agreement(benchmark::State& state) {
         for (const auto& h : f.histories) {
             hand.run(h, f.as_of, hr);
             replay(f.rules, f.cal, h, o, er);
-            if (f.rules.states[er.state].id != f.rules.states[hr.state].id ||
+            if (f.rules.states[er.state].id != f.rules.states[state_id(std::size_t(hr.state))].id ||
                 er.timeline.size() != hr.timeline.size() || er.rejected.size() != hr.rejected)
                 ++differ;
         }

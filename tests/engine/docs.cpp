@@ -1,6 +1,6 @@
-// docs/errors.md, section "Histories and replay", and the history parser agree: every
-// echeance.history id the sources use is documented, and every documented one has a test (a
-// CLI transcript or an engine unit test naming it).
+// docs/errors.md, section "Histories and replay", the history parser and the history builder
+// agree: every echeance.history id the sources use is documented, and every documented one has a
+// test (a CLI transcript or an engine unit test naming it).
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -39,7 +39,8 @@ TEST_CASE("every echeance.history id is documented in docs/errors.md and tested"
     const std::regex id_re(R"((echeance\.history\.[a-z_]+))");
     std::set<std::string> documented = ids_in(doc, id_re);
     std::set<std::string> used =
-        ids_in(read_text(root / "src/io/history.cpp") + read_text(root / "cli/replay.cpp"),
+        ids_in(read_text(root / "src/io/history.cpp") +
+                   read_text(root / "src/history_builder.cpp") + read_text(root / "cli/replay.cpp"),
                std::regex(R"("(echeance\.history\.[a-z_]+)\")"));
     REQUIRE(used.size() >= 13);
     for (const auto& id : used) {
