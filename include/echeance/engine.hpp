@@ -232,6 +232,7 @@ struct explanation_step {
     rule_index event = no_index;
     rule_index role = no_index;          // accepted: no_index when automatic
     rule_index from = no_index;          // accepted: the state left
+    rule_index to = no_index;            // accepted: the state entered (to_previous resolved)
     rule_index window = no_index;        // accepted: the window it needed; timer_window_closed
     rule_index by = no_index;            // automatic_not_applied: the timer or retention
     std::uint32_t line = 0;              // accepted: the input line (0: automatic)

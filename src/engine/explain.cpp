@@ -325,7 +325,7 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
                             s.line ? fmt::format("line {}: ", s.line) : std::string(), info.id,
                             s.role == no_index ? std::string("automatically")
                                                : "by " + rules.roles[s.role].id,
-                            rules.states[s.from].id, rules.states[t.to].id,
+                            rules.states[s.from].id, rules.states[s.to].id,
                             s.window != no_index
                                 ? fmt::format(" (within {}, open through {})",
                                               rules.windows[s.window].id,

@@ -710,16 +710,18 @@ private:
                 std::uint32_t line, const transition& t) {
         const event_info& info = rules_.events[ev];
         rule_index from = state_;
+        rule_index to = target_of(t);
         if (auto* n = note(step_kind::accepted, day, version_on(day), no_index)) {
             n->event = ev;
             n->role = role;
             n->line = line;
             n->from = from;
+            n->to = to;
             n->transition = std::uint16_t(&t - info.transitions.data());
             n->window = t.window;
             if (t.window != no_index) n->other = w_.windows[t.window].last_day;
         }
-        enter(target_of(t), ev, role, day, line);
+        enter(to, ev, role, day, line);
         update_conditions(ev, day);
         w_.seen_in[ev] = w_.replays;
         w_.seen_day[ev] = day;
