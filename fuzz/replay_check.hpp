@@ -6,6 +6,7 @@
 #include <echeance/calendar.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/error.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/io/history.hpp>
 #include <echeance/io/report.hpp>
 #include <echeance/io/rules.hpp>
@@ -21,7 +22,7 @@ inline const echeance::ruleset& rules() {
 }
 
 inline const echeance::calendar& cal() {
-    static const echeance::calendar c = echeance::calendar::builtin();
+    static const echeance::calendar c = echeance::builtin_calendar();
     return c;
 }
 
