@@ -6,6 +6,7 @@
 #include "echeance/convention.hpp"
 #include "echeance/engine.hpp"
 #include "echeance/error.hpp"
+#include "echeance/io/calendar.hpp"
 #include "echeance/io/history.hpp"
 #include "echeance/io/report.hpp"
 #include "echeance/io/rules.hpp"
@@ -142,7 +143,7 @@ echeance_rules* echeance_rules_load(const char* path, char** err) {
             set_error(err, describe_all(loaded.errors));
             return ECHEANCE_BAD_INPUT;
         }
-        out = new echeance_rules{std::move(*loaded.rules), echeance::calendar::builtin()};
+        out = new echeance_rules{std::move(*loaded.rules), echeance::builtin_calendar()};
         return ECHEANCE_OK;
     });
     return out;
@@ -197,7 +198,7 @@ int echeance_deadline(const char* date, const char* period, const char* conventi
             "date", [&] { return echeance::parse_date(need(date, "date")); });
         auto length = with_field<echeance::period>(
             "period", [&] { return echeance::period::parse(need(period, "period")); });
-        echeance::calendar cal = echeance::calendar::builtin();
+        echeance::calendar cal = echeance::builtin_calendar();
         auto where = with_field<echeance::territory>(
             "territory", [&] { return cal.find(territory == nullptr ? "FR" : territory); });
         echeance::deadline d = echeance::compute_deadline(cal, day, length, rule, where);

@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <echeance/io/calendar.hpp>
 #include <fmt/format.h>
 
 namespace echeance::cli {
@@ -24,7 +25,8 @@ calendar load_calendar(const calendar_args& a) {
         settings.emplace_back(s.substr(0, eq), s.substr(eq + 1));
     }
     try {
-        return a.file.empty() ? calendar::builtin(settings) : calendar::load(a.file, settings);
+        return a.file.empty() ? echeance::builtin_calendar(settings)
+                              : echeance::load_calendar(a.file, settings);
     } catch (const error& e) {
         if (e.id() != "echeance.calendar.setting") throw;
         throw e.with_field("--setting"); // the option the value came from, like a malformed one

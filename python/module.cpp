@@ -5,6 +5,7 @@
 #include "echeance/echeance.h"
 #include "echeance/engine.hpp"
 #include "echeance/error.hpp"
+#include "echeance/io/calendar.hpp"
 #include "echeance/io/history.hpp"
 #include "echeance/io/report.hpp"
 #include "echeance/io/rules.hpp"
@@ -104,7 +105,7 @@ py::object deadline(const py::object& day, const std::string& length, const std:
     auto start = to_day(day, "date");
     auto p = with_field("period", [&] { return echeance::period::parse(length); });
     auto c = with_field("convention", [&] { return echeance::parse_convention(rule); });
-    echeance::calendar cal = echeance::calendar::builtin();
+    echeance::calendar cal = echeance::builtin_calendar();
     auto t = with_field("territory", [&] { return cal.find(where); });
     return to_python(echeance::compute_deadline(cal, start, p, c, t).final_day);
 }
@@ -123,7 +124,7 @@ py::list holidays(int year, const std::string& where) {
                         std::to_string(echeance::min_year) + ".." +
                         std::to_string(echeance::max_year),
                     echeance::location{"", 0, 0, "year"});
-    echeance::calendar cal = echeance::calendar::builtin();
+    echeance::calendar cal = echeance::builtin_calendar();
     auto t = with_field("territory", [&] { return cal.find(where); });
     py::list out;
     for (const auto& h : cal.holidays(t, date::year(year))) {
@@ -148,7 +149,7 @@ rules load(const std::string& path) {
     echeance::load_result loaded = echeance::load_ruleset_file(path);
     if (!loaded.ok()) throw failure{std::move(loaded.errors), std::nullopt};
     return rules{std::make_shared<const echeance::ruleset>(std::move(*loaded.rules)),
-                 echeance::calendar::builtin()};
+                 echeance::builtin_calendar()};
 }
 
 // JSON Lines from dicts; dates and datetimes as ISO 8601 text.

@@ -17,4 +17,4 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DECHEANCE_WERROR=ON -DECHEANC
 cmake --build build-asan -j"$jobs"
 # The install tests and the fuzzer build other trees (the fuzzer with its own sanitizers): they ran above.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(install\.|rules\.fuzz)'
+  ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(install\.|rules\.fuzz|fuzz\.)'

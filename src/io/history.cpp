@@ -3,12 +3,14 @@
 #include "echeance/io/history.hpp"
 
 #include "detail/department.hpp"
+#include "detail/jsonc.hpp"
 #include "detail/names.hpp"
 #include "echeance/io/nir.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -25,25 +27,59 @@ std::string quoted_safe(std::string_view s) {
     return redact_nirs(s.substr(0, 80));
 }
 
-// 1-based column of the value of "key" in a JSON line (1 when not found).
-std::size_t value_column(std::string_view line, std::string_view key) {
-    std::string pat = "\"" + std::string(key) + "\"";
-    std::size_t p = line.find(pat);
-    if (p == std::string_view::npos) return 1;
-    p += pat.size();
-    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
-    if (p < line.size() && line[p] == ':') ++p;
-    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
-    if (p < line.size() && line[p] == '"') ++p; // the text of a string starts after its quote
-    return p + 1;
+// Two decimal digits at `at` (unsigned from_chars: no sign, no overflow).
+bool two_digits(std::string_view s, std::size_t at, int& v) {
+    if (at + 2 > s.size()) return false;
+    unsigned u = 0;
+    auto r = std::from_chars(s.data() + at, s.data() + at + 2, u);
+    if (r.ec != std::errc() || r.ptr != s.data() + at + 2) return false;
+    v = int(u);
+    return true;
 }
 
-bool two_digits(std::string_view s, std::size_t at, int& v) {
-    if (at + 2 > s.size() || !std::isdigit((unsigned char)s[at]) ||
-        !std::isdigit((unsigned char)s[at + 1]))
+// A "seq": decimal digits, at most INT64_MAX. Returns the problem, empty when `out` is set.
+std::string_view seq_problem(std::string_view s, std::int64_t& out) {
+    bool digits =
+        !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) return "\"seq\" must be a non-negative integer";
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (r.ec == std::errc::result_out_of_range)
+        return "\"seq\" is out of range (a non-negative integer below 2^63)";
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size())
+        return "\"seq\" must be a non-negative integer";
+    return {};
+}
+
+// Checks the syntax of a JSON line without building it, with nlohmann's messages (as before).
+struct syntax_check final : nlohmann::json_sax<nlohmann::json> {
+    std::string message;
+    std::size_t byte = 0;
+    bool overflow = false; // a number beyond double: valid JSON, left to the positioned reader
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        overflow = e.id == 406; // out_of_range.406, "number overflow"
+        byte = position;
+        message = e.what();
         return false;
-    v = (s[at] - '0') * 10 + (s[at + 1] - '0');
-    return true;
+    }
+};
+
+// The 1-based column where a value's text starts (after the quote of a string), as before.
+std::size_t value_column(const detail::jsonc::value& v) {
+    return v.at.column + (v.is_string() ? 1 : 0);
 }
 
 // "HH:MM" or "HH:MM:SS" -> seconds after midnight; throws echeance.history.time.
@@ -391,55 +427,72 @@ struct history_parser::impl {
         h.events.push_back(e);
     }
 
+    // The syntax with nlohmann's messages (as before), then the positioned reader for the
+    // values: keys once each, columns of the values, numbers as written.
     void add_json(std::string_view line, std::size_t line_no) {
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(line.begin(), line.end());
-        } catch (const nlohmann::json::parse_error& e) {
-            std::string what = e.what();
-            auto p = what.find(": syntax error");
-            std::string msg = p == std::string::npos ? what : what.substr(p + 2);
+        syntax_check syntax;
+        if (!nlohmann::json::sax_parse(line.begin(), line.end(), &syntax) && !syntax.overflow) {
+            std::string msg = syntax.message;
+            auto p = msg.find(": syntax error");
+            if (p != std::string::npos) msg = msg.substr(p + 2);
             auto tail = msg.find("; last read:"); // nlohmann echoes the input: never print it
             if (tail != std::string::npos) msg.erase(tail);
-            fail(line_no, e.byte ? e.byte : 1, "echeance.history.json",
+            fail(line_no, syntax.byte ? syntax.byte : 1, "echeance.history.json",
                  fmt::format("not a JSON object: {}", msg));
             return;
         }
-        if (!j.is_object()) {
+        detail::jsonc::parse_result doc = detail::jsonc::parse(line);
+        if (!doc.ok) {
+            fail(line_no, doc.error.at.column, "echeance.history.json",
+                 fmt::format("not a JSON object: {}", doc.error.message));
+            return;
+        }
+        if (!doc.root.is_object()) {
             fail(line_no, 1, "echeance.history.json", "expected one JSON object per line");
             return;
         }
         fields_in f;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
+        std::size_t key_col[c_count] = {};
+        for (const auto& m : doc.root.members) {
+            const std::string& k = m.key;
             auto c = std::find(std::begin(column_names), std::end(column_names), k);
-            std::size_t col = value_column(line, k);
+            std::size_t col = value_column(m.val);
             if (c == std::end(column_names)) {
-                fail(line_no, col > 1 ? col : 1, "echeance.history.unknown_key",
+                fail(line_no, col, "echeance.history.unknown_key",
                      fmt::format("unknown key \"{}\" (expected person, at, event, role, time, seq, "
                                  "territory, channel, data, born, department)",
                                  quoted_safe(k)));
                 return;
             }
             auto ci = std::size_t(c - std::begin(column_names));
+            if (f.has[ci]) {
+                fail(line_no, m.key_at.column, "echeance.history.duplicate_key",
+                     fmt::format("duplicate key \"{}\" (first at column {}, again at column {}; "
+                                 "a key is given once per line)",
+                                 k, key_col[ci], m.key_at.column));
+                return;
+            }
             f.has[ci] = true;
             f.col[ci] = col;
+            key_col[ci] = m.key_at.column;
             if (ci == c_data) continue;
             if (ci == c_seq) {
-                if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
-                    fail(line_no, col, "echeance.history.seq",
-                         "\"seq\" must be a non-negative integer");
+                std::string_view problem =
+                    m.val.type == detail::jsonc::value::kind::number
+                        ? seq_problem(m.val.text, f.seq)
+                        : std::string_view("\"seq\" must be a non-negative integer");
+                if (!problem.empty()) {
+                    fail(line_no, col, "echeance.history.seq", std::string(problem));
                     return;
                 }
-                f.seq = it->get<std::int64_t>();
                 continue;
             }
-            if (!it->is_string()) {
+            if (!m.val.is_string()) {
                 fail(line_no, col, "echeance.history.type",
                      fmt::format("\"{}\" must be a string", k));
                 return;
             }
-            f.v[ci] = it->get_ref<const std::string&>();
+            f.v[ci] = m.val.text;
         }
         add(f, line_no);
     }
@@ -494,18 +547,11 @@ struct history_parser::impl {
             return;
         }
         if (f.has[c_seq] && !f.v[c_seq].empty()) {
-            std::int64_t s = 0;
-            bool ok = f.v[c_seq].size() <= 18;
-            for (char ch : f.v[c_seq]) {
-                ok = ok && ch >= '0' && ch <= '9';
-                s = s * 10 + (ch - '0');
-            }
-            if (!ok) {
-                fail(line_no, f.col[c_seq], "echeance.history.seq",
-                     "\"seq\" must be a non-negative integer");
+            std::string_view problem = seq_problem(f.v[c_seq], f.seq);
+            if (!problem.empty()) {
+                fail(line_no, f.col[c_seq], "echeance.history.seq", std::string(problem));
                 return;
             }
-            f.seq = s;
         }
         add(f, line_no);
     }

@@ -6,6 +6,7 @@
 #include "detail/suggest.hpp"
 #include "echeance/calendar.hpp"
 #include "echeance/date.hpp"
+#include "echeance/io/calendar.hpp"
 #include "echeance/io/rules.hpp"
 
 #include <algorithm>
@@ -435,7 +436,7 @@ private:
         if (auto c = read_convention(f.val("convention"), subject)) rules_.defaults.rule = *c;
         if (auto m = read_month_end(f.val("month_end"), subject)) rules_.defaults.policy = *m;
         if (const value* t = typed(f, "territory", vkind::string, subject)) {
-            static const calendar cal = calendar::builtin();
+            static const calendar cal = builtin_calendar();
             if (auto found = cal.try_find(t->text)) {
                 rules_.defaults.territory = cal.id(*found);
             } else {

@@ -14,6 +14,7 @@
 #include <benchmark/benchmark.h>
 #include <echeance/convention.hpp>
 #include <echeance/engine.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/io/rules.hpp>
 #include <string>
 
@@ -30,7 +31,7 @@ std::string rules_dir() {
 }
 
 struct fixture {
-    calendar cal = calendar::builtin();
+    calendar cal = builtin_calendar();
     ruleset rules = load_ruleset(rules_dir());
     std::vector<history> histories;
     year_month_day as_of = year_month_day(date::year(2030), date::month(1), date::day(1));
