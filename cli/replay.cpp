@@ -11,6 +11,7 @@
 #include <echeance/io/lines.hpp>
 #include <echeance/io/report.hpp>
 #include <echeance/io/rules.hpp>
+#include <echeance/io/sweep.hpp>
 #include <fmt/format.h>
 #include <memory>
 
@@ -20,7 +21,8 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     struct args {
         std::string rules, history, as_of, format = "detect", output = "text";
         std::vector<std::string> readings;
-        bool json = false, explain = false;
+        bool json = false, explain = false, grouped = false;
+        unsigned threads = 0;
         calendar_args cal;
     };
     auto a = std::make_shared<args>();
@@ -51,6 +53,14 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("--format", a->format, "Input format")
         ->check(CLI::IsMember(history_format_names()))
         ->capture_default_str();
+    cmd->add_option("--threads", a->threads,
+                    "Threads that replay and render (default 0: one per core); the output is the "
+                    "same for any number")
+        ->check(CLI::Range(0u, 1024u));
+    cmd->add_flag("--grouped", a->grouped,
+                  "Stream only: each person's lines must be consecutive (a person whose lines "
+                  "come back later is an error, those lines skipped); without it, an input that "
+                  "is not grouped is read whole");
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a, output] {
         run = [a, output]() -> int {
@@ -87,33 +97,19 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                 }
             }
             opt.explain = a->explain;
-            history_parser::format f = *parse_history_format(a->format); // checked by CLI11
+            sweep_options how;
+            how.format = *parse_history_format(a->format); // checked by CLI11
+            how.threads = a->threads;
+            how.grouped = a->grouped;
             bool from_stdin = a->history == "-";
-            std::string name = from_stdin ? "<stdin>" : a->history;
-            std::FILE* in = from_stdin ? stdin : std::fopen(a->history.c_str(), "rb");
-            if (!in)
-                throw error("echeance.history.open",
-                            fmt::format("cannot open history file \"{}\": {}", a->history,
-                                        std::strerror(errno)),
-                            location{"", 0, 0, "HISTORY"});
-            history_parser parser(rules, cal, name, f);
-            io::for_each_line(
-                in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); },
-                name);
-            if (!from_stdin) std::fclose(in);
-            history_file file = parser.finish();
-            for (const auto& e : file.errors)
-                std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
-
             io::out_buffer out(stdout);
             replay_report report(rules, cal, shown, a->explain);
-            std::string text;
-            render_replays(rules, cal, file, opt, report, text, [&](std::string& s) {
-                out.write(s);
-                s.clear();
-            });
+            sweep_stats stats = sweep_file(
+                a->history, from_stdin ? "<stdin>" : a->history, rules, cal, opt, report, how,
+                [&](std::string_view s) { out.write(s); },
+                [](const error& e) { std::fprintf(stderr, "echeance: %s\n", format(e).c_str()); });
             out.flush();
-            return file.errors.empty() ? 0 : 1;
+            return stats.errors == 0 ? 0 : 1;
         };
     });
 }

@@ -3,8 +3,11 @@
 #include "echeance/io/history.hpp"
 
 #include "detail/department.hpp"
+#include "detail/json_line.hpp"
 #include "detail/jsonc.hpp"
+#include "detail/name_index.hpp"
 #include "detail/names.hpp"
+#include "detail/person_id.hpp"
 #include "echeance/io/nir.hpp"
 
 #include <algorithm>
@@ -225,6 +228,8 @@ constexpr std::string_view column_names[c_count] = {"person", "at",   "event",  
 
 } // namespace
 
+using detail::normalized_person;
+
 struct history_parser::impl {
     const ruleset& rules;
     const calendar& cal;
@@ -242,6 +247,15 @@ struct history_parser::impl {
     std::vector<facts_seen> person_facts;
     std::size_t nirs = 0;
     territory default_where;
+    detail::name_index<event_id> event_names{rules.events};
+    detail::name_index<role_id> role_names{rules.roles};
+    // Consecutive lines of one person are the rule: the last person and territory are remembered
+    // so that their lines skip the normalisation and the lookups.
+    std::string last_raw_person;
+    std::uint32_t last_person = no_person;
+    std::string last_territory_text;
+    std::optional<territory> last_territory;
+    static constexpr std::uint32_t no_person = 0xFFFFFFFF;
     // CSV
     bool have_header = false;
     bool header_bad = false;
@@ -281,15 +295,17 @@ struct history_parser::impl {
                                  column_names[c]));
                 return;
             }
-        std::string person(f.v[c_person]);
-        // One NIR written with or without spaces, dots or dashes is one person.
-        if (looks_like_nir(person))
-            person.erase(std::remove_if(person.begin(), person.end(),
-                                        [](char c) { return c == ' ' || c == '.' || c == '-'; }),
-                         person.end());
-        auto found = persons.find(person);
-        const history* known = found != persons.end() ? &out.persons[found->second] : nullptr;
-        const facts_seen* seen = known ? &person_facts[found->second] : nullptr;
+        std::string person;
+        std::uint32_t found = no_person;
+        if (last_person != no_person && f.v[c_person] == last_raw_person) {
+            found = last_person;
+        } else {
+            person = normalized_person(f.v[c_person]);
+            auto it = persons.find(person);
+            if (it != persons.end()) found = it->second;
+        }
+        const history* known = found != no_person ? &out.persons[found] : nullptr;
+        const facts_seen* seen = known ? &person_facts[found] : nullptr;
         // Facts of the person: checked first, kept only when the whole line is accepted.
         std::optional<year_month_day> born;
         if (f.has[c_born] && !f.v[c_born].empty()) {
@@ -330,7 +346,7 @@ struct history_parser::impl {
         // (this line's or an earlier one's), else the rule set's default.
         territory where = default_where;
         if (seen && seen->where_given) {
-            where = person_where[found->second];
+            where = person_where[found];
         } else {
             std::string_view known_department =
                 department.empty() && known ? std::string_view(known->department) : department;
@@ -342,7 +358,11 @@ struct history_parser::impl {
         }
         bool where_given = f.has[c_territory] && !f.v[c_territory].empty();
         if (where_given) {
-            auto t = cal.try_find(f.v[c_territory]);
+            if (f.v[c_territory] != last_territory_text || !last_territory) {
+                last_territory = cal.try_find(f.v[c_territory]);
+                last_territory_text = std::string(f.v[c_territory]);
+            }
+            auto t = last_territory;
             if (!t) {
                 fail(line_no, f.col[c_territory], "echeance.history.territory",
                      fmt::format("unknown territory \"{}\" (expected an id of the calendar, e.g. "
@@ -388,7 +408,7 @@ struct history_parser::impl {
             e.via = *via;
         }
         std::uint32_t pi;
-        if (found == persons.end()) {
+        if (found == no_person) {
             pi = std::uint32_t(out.persons.size());
             persons.emplace(person, pi);
             out.persons.emplace_back();
@@ -399,7 +419,11 @@ struct history_parser::impl {
             if (nir) ++nirs;
             out.shown_ids.push_back(mask_person(person, nirs));
         } else {
-            pi = found->second;
+            pi = found;
+        }
+        if (pi != last_person) {
+            last_person = pi;
+            last_raw_person = std::string(f.v[c_person]);
         }
         history& h = out.persons[pi];
         facts_seen& s = person_facts[pi];
@@ -415,8 +439,8 @@ struct history_parser::impl {
             h.department = std::string(department);
             s.department_line = line_no;
         }
-        e.event = rules.find_event(f.v[c_event]);
-        e.role = rules.find_role(f.v[c_role]);
+        e.event = event_names.find(f.v[c_event]);
+        e.role = role_names.find(f.v[c_role]);
         auto keep = [&](std::string_view text) -> std::uint16_t {
             if (h.texts.size() >= history_event::no_text) return history_event::no_text;
             h.texts.push_back(quoted_safe(text));
@@ -429,7 +453,30 @@ struct history_parser::impl {
 
     // The syntax with nlohmann's messages (as before), then the positioned reader for the
     // values: keys once each, columns of the values, numbers as written.
+    // The fast path (detail/json_line.hpp): a flat line of plain strings and integers, every key
+    // known and given once. Anything else goes to the full reader, which writes the errors.
+    bool add_simple_json(std::string_view line, std::size_t line_no) {
+        fields_in f;
+        bool simple = detail::scan_simple_object(line, [&](const detail::json_member_view& m) {
+            auto c = std::find(std::begin(column_names), std::end(column_names), m.key);
+            if (c == std::end(column_names)) return false;
+            auto ci = std::size_t(c - std::begin(column_names));
+            if (f.has[ci]) return false;
+            f.has[ci] = true;
+            f.col[ci] = m.column;
+            if (ci == c_data) return true;
+            if (ci == c_seq) return !m.is_string && seq_problem(m.text, f.seq).empty();
+            if (!m.is_string) return false;
+            f.v[ci] = m.text;
+            return true;
+        });
+        if (!simple) return false;
+        add(f, line_no);
+        return true;
+    }
+
     void add_json(std::string_view line, std::size_t line_no) {
+        if (add_simple_json(line, line_no)) return;
         syntax_check syntax;
         if (!nlohmann::json::sax_parse(line.begin(), line.end(), &syntax) && !syntax.overflow) {
             std::string msg = syntax.message;

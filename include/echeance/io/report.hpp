@@ -48,6 +48,7 @@ public:
     void begin(std::string& out);
     void add(const history& h, std::string_view person, const replay_result& r, std::string& out);
     void end(std::string& out);
+    report_format format() const noexcept { return format_; }
 
 private:
     const ruleset* rules_;

@@ -1,0 +1,95 @@
+// The fast path of the JSON Lines reader: one pass over a line that is a flat object of plain
+// ASCII strings and non-negative integers, the shape of almost every history line. Anything else
+// (escapes, non-ASCII, nesting, literals, fractions, a syntax error) answers "not simple" and the
+// line goes to the full reader, which also writes every error: the fast path never decides that
+// a line is wrong, so messages and columns stay those of the full reader.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace echeance::detail {
+
+struct json_member_view {
+    std::string_view key;
+    std::string_view text; // a string's characters (no quotes), or a number as written
+    bool is_string = false;
+    std::size_t column = 0; // 1-based column of the value's text (after a string's quote)
+};
+
+// Calls `member(const json_member_view&)` for each member in order; it returns false to give up
+// (an unknown or repeated key: the full reader must say why). Returns false when the line is not
+// simple or `member` gave up; the caller then reads the line again with the full reader.
+template <class F>
+bool scan_simple_object(std::string_view line, F&& member) {
+    const char* b = line.data();
+    const char* p = b;
+    const char* e = b + line.size();
+    auto ws = [&] {
+        while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
+    };
+    // A string of printable ASCII without escapes; p on the opening quote.
+    auto plain_string = [&](std::string_view& out) {
+        const char* s = ++p;
+        while (p < e) {
+            unsigned char c = static_cast<unsigned char>(*p);
+            if (c == '"') break;
+            if (c < 0x20 || c >= 0x80 || c == '\\') return false;
+            ++p;
+        }
+        if (p == e) return false;
+        out = std::string_view(s, std::size_t(p - s));
+        ++p;
+        return true;
+    };
+    ws();
+    if (p == e || *p != '{') return false;
+    ++p;
+    ws();
+    if (p < e && *p == '}') {
+        ++p;
+    } else {
+        for (;;) {
+            json_member_view m;
+            if (p == e || *p != '"' || !plain_string(m.key)) return false;
+            ws();
+            if (p == e || *p != ':') return false;
+            ++p;
+            ws();
+            if (p == e) return false;
+            if (*p == '"') {
+                m.column = std::size_t(p - b) + 2;
+                m.is_string = true;
+                if (!plain_string(m.text)) return false;
+            } else if (*p >= '0' && *p <= '9') {
+                const char* s = p;
+                m.column = std::size_t(p - b) + 1;
+                if (*p == '0') {
+                    ++p; // JSON: no leading zero
+                } else {
+                    while (p < e && *p >= '0' && *p <= '9') ++p;
+                }
+                if (p < e && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9')))
+                    return false;
+                m.text = std::string_view(s, std::size_t(p - s));
+            } else {
+                return false;
+            }
+            if (!member(static_cast<const json_member_view&>(m))) return false;
+            ws();
+            if (p == e) return false;
+            if (*p == ',') {
+                ++p;
+                ws();
+                continue;
+            }
+            if (*p != '}') return false;
+            ++p;
+            break;
+        }
+    }
+    ws();
+    return p == e;
+}
+
+} // namespace echeance::detail
