@@ -20,6 +20,17 @@ struct json_member_view {
 // Calls `member(const json_member_view&)` for each member in order; it returns false to give up
 // (an unknown or repeated key: the full reader must say why). Returns false when the line is not
 // simple or `member` gave up; the caller then reads the line again with the full reader.
+// Printable ASCII but '"' and '\\': what a plain string is made of.
+inline bool plain_char(unsigned char c) noexcept {
+    static constexpr struct table {
+        bool v[256] = {};
+        constexpr table() {
+            for (int i = 0x20; i < 0x80; ++i) v[i] = i != '"' && i != '\\';
+        }
+    } t{};
+    return t.v[c];
+}
+
 template <class F>
 bool scan_simple_object(std::string_view line, F&& member) {
     const char* b = line.data();
@@ -31,13 +42,8 @@ bool scan_simple_object(std::string_view line, F&& member) {
     // A string of printable ASCII without escapes; p on the opening quote.
     auto plain_string = [&](std::string_view& out) {
         const char* s = ++p;
-        while (p < e) {
-            unsigned char c = static_cast<unsigned char>(*p);
-            if (c == '"') break;
-            if (c < 0x20 || c >= 0x80 || c == '\\') return false;
-            ++p;
-        }
-        if (p == e) return false;
+        while (p < e && plain_char(static_cast<unsigned char>(*p))) ++p;
+        if (p == e || *p != '"') return false;
         out = std::string_view(s, std::size_t(p - s));
         ++p;
         return true;

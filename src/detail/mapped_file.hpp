@@ -20,6 +20,8 @@ public:
     // Drops the pages before `offset` from this process (they stay in the page cache): what is
     // resident stays a window over the file, not the whole file.
     void release(std::size_t offset) noexcept;
+    // For a second pass: pages are released again from the start.
+    void rewind() noexcept { released_ = 0; }
     std::string_view text() const noexcept { return {static_cast<const char*>(data_), size_}; }
 
 private:

@@ -1,13 +1,19 @@
 // The summary (CSV) and iCalendar renderers behind replay_report (internal).
 #pragma once
 
+#include "echeance/calendar.hpp"
 #include "echeance/engine.hpp"
+#include "echeance/history.hpp"
 #include "echeance/ruleset.hpp"
 
 #include <string>
 #include <string_view>
 
 namespace echeance::detail {
+
+// The JSON line of one person, appended (to_json_line() returns it).
+void append_json_line(std::string& out, const ruleset& rules, const calendar& cal, const history& h,
+                      std::string_view person, const replay_result& r, bool explain);
 
 // The summary: its header line, then one line per person (columns in docs/replay.md).
 void summary_header(std::string& out);

@@ -12,8 +12,24 @@
 
 namespace echeance::detail {
 
+// 2022-05-27T21:59:59Z (what date::format("%Y-%m-%dT%H:%M:%SZ") writes, without a stream).
 inline std::string utc(date::sys_seconds t) {
-    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+    auto day = date::floor<date::days>(t);
+    auto s = (t - day).count();
+    std::string out(20, ' ');
+    format_date(year_month_day(day), out.data());
+    auto two = [&](std::size_t at, long long v) {
+        out[at] = char('0' + v / 10);
+        out[at + 1] = char('0' + v % 10);
+    };
+    out[10] = 'T';
+    two(11, s / 3600);
+    out[13] = ':';
+    two(14, s / 60 % 60);
+    out[16] = ':';
+    two(17, s % 60);
+    out[19] = 'Z';
+    return out;
 }
 
 inline const std::string& vid(const ruleset& rules, version_id v) {

@@ -226,6 +226,34 @@ constexpr std::string_view column_names[c_count] = {"person", "at",   "event",  
                                                     "time",   "seq",  "territory", "channel",
                                                     "data",   "born", "department"};
 
+// The column of a key, c_count when unknown: by length first (one compare per known key).
+column column_of(std::string_view k) noexcept {
+    auto is = [&](column c) { return k == column_names[c] ? c : c_count; };
+    switch (k.size()) {
+    case 2:
+        return is(c_at);
+    case 3:
+        return is(c_seq);
+    case 4:
+        return k[0] == 'r'   ? is(c_role)
+               : k[0] == 't' ? is(c_time)
+               : k[0] == 'd' ? is(c_data)
+                             : is(c_born);
+    case 5:
+        return is(c_event);
+    case 6:
+        return is(c_person);
+    case 7:
+        return is(c_channel);
+    case 9:
+        return is(c_territory);
+    case 10:
+        return is(c_department);
+    default:
+        return c_count;
+    }
+}
+
 } // namespace
 
 using detail::normalized_person;
@@ -458,9 +486,8 @@ struct history_parser::impl {
     bool add_simple_json(std::string_view line, std::size_t line_no) {
         fields_in f;
         bool simple = detail::scan_simple_object(line, [&](const detail::json_member_view& m) {
-            auto c = std::find(std::begin(column_names), std::end(column_names), m.key);
-            if (c == std::end(column_names)) return false;
-            auto ci = std::size_t(c - std::begin(column_names));
+            std::size_t ci = column_of(m.key);
+            if (ci == c_count) return false;
             if (f.has[ci]) return false;
             f.has[ci] = true;
             f.col[ci] = m.column;

@@ -1,9 +1,9 @@
-// Replay results as JSON Lines: one object per person, keys in a fixed order.
+// Replay results as JSON Lines: one object per person, keys in a fixed order. Written straight
+// into the output (detail/json_out.hpp): the bytes nlohmann's dump() gave, at a sweep's speed.
+#include "detail/json_out.hpp"
+#include "detail/replay_formats.hpp"
 #include "detail/replay_names.hpp"
 #include "echeance/io/report.hpp"
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 namespace echeance {
 
@@ -11,230 +11,310 @@ using namespace detail;
 
 namespace {
 
-using ojson = nlohmann::ordered_json;
+void day(json_out& w, year_month_day d) {
+    char s[10];
+    format_date(d, s);
+    w.str(std::string_view(s, 10));
+}
 
-ojson opt_day(const std::optional<year_month_day>& d) {
-    return d ? ojson(format_date(*d)) : ojson(nullptr);
+void opt_day(json_out& w, const std::optional<year_month_day>& d) {
+    if (d)
+        day(w, *d);
+    else
+        w.null();
 }
 
 template <class Id, class V>
-ojson ids(const std::vector<Id>& idx, const V& items) {
-    ojson a = ojson::array();
-    for (auto i : idx) a.push_back(items[i].id);
-    return a;
+void ids(json_out& w, const std::vector<Id>& idx, const V& items) {
+    w.begin_array();
+    for (auto i : idx) w.str(items[i].id);
+    w.end_array();
 }
 
 // The reading of a count, or null when the rule has a single (uncontested) count.
-ojson reading_json(const std::vector<interpretation>& rs, std::uint8_t r) {
+void reading(json_out& w, const std::vector<interpretation>& rs, std::uint8_t r) {
     std::string id = reading_id(rs, r);
-    return id.empty() ? ojson(nullptr) : ojson(id);
+    if (id.empty())
+        w.null();
+    else
+        w.str(id);
 }
 
-ojson timeline_json(const ruleset& rules, const replay_result& r) {
-    ojson tl = ojson::array();
+void timeline_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
     for (const auto& s : r.timeline) {
-        ojson e;
-        e["state"] = rules.states[s.state].id;
-        e["from"] = opt_day(s.entered);
-        e["to"] = opt_day(s.left);
-        e["event"] = s.event != no_index ? ojson(rules.events[s.event].id) : ojson(nullptr);
-        e["role"] = s.role != no_index ? ojson(rules.roles[s.role].id)
-                                       : (s.event != no_index ? ojson("system") : ojson(nullptr));
-        e["line"] = s.line ? ojson(s.line) : ojson(nullptr);
-        e["version"] = s.version != no_index ? ojson(vid(rules, s.version)) : ojson(nullptr);
-        tl.push_back(std::move(e));
+        w.begin_object();
+        w.key("state").str(rules.states[s.state].id);
+        opt_day(w.key("from"), s.entered);
+        opt_day(w.key("to"), s.left);
+        w.key("event");
+        if (s.event != no_index)
+            w.str(rules.events[s.event].id);
+        else
+            w.null();
+        w.key("role");
+        if (s.role != no_index)
+            w.str(rules.roles[s.role].id);
+        else if (s.event != no_index)
+            w.str("system");
+        else
+            w.null();
+        w.key("line");
+        if (s.line)
+            w.number(s.line);
+        else
+            w.null();
+        w.key("version");
+        if (s.version != no_index)
+            w.str(vid(rules, s.version));
+        else
+            w.null();
+        w.end_object();
     }
-    return tl;
+    w.end_array();
 }
 
-ojson windows_json(const ruleset& rules, const replay_result& r) {
-    ojson ws = ojson::array();
-    for (const auto& w : r.windows) {
-        const auto& info = rules.windows[w.window];
-        ojson e;
-        e["window"] = info.id;
-        e["events"] = ids(info.events, rules.events);
-        e["roles"] = ids(info.roles, rules.roles);
-        e["reading"] = reading_json(info.readings, w.reading);
-        e["opened"] = format_date(w.opened);
-        e["last_day"] = opt_day(w.last_day);
-        e["end_utc"] = w.last_day ? ojson(utc(w.end_utc)) : ojson(nullptr);
-        e["version"] = vid(rules, w.version);
-        ws.push_back(std::move(e));
+void windows_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
+    for (const auto& x : r.windows) {
+        const auto& info = rules.windows[x.window];
+        w.begin_object();
+        w.key("window").str(info.id);
+        ids(w.key("events"), info.events, rules.events);
+        ids(w.key("roles"), info.roles, rules.roles);
+        reading(w.key("reading"), info.readings, x.reading);
+        day(w.key("opened"), x.opened);
+        opt_day(w.key("last_day"), x.last_day);
+        w.key("end_utc");
+        if (x.last_day)
+            w.str(utc(x.end_utc));
+        else
+            w.null();
+        w.key("version").str(vid(rules, x.version));
+        w.end_object();
     }
-    return ws;
+    w.end_array();
 }
 
-ojson scheduled_json(const ruleset& rules, const replay_result& r) {
-    ojson sc = ojson::array();
+void scheduled_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
     for (const auto& s : r.scheduled) {
-        ojson e;
-        e["event"] = rules.events[s.event].id;
-        e["by"] = std::string(to_string(s.rule.kind()));
-        e["rule"] = rules.name(s.rule);
-        e["last_day"] = format_date(s.last_day);
-        e["effective"] = format_date(s.effective);
-        e["at_utc"] = utc(s.at);
-        e["version"] = vid(rules, s.version);
-        sc.push_back(std::move(e));
+        w.begin_object();
+        w.key("event").str(rules.events[s.event].id);
+        w.key("by").str(to_string(s.rule.kind()));
+        w.key("rule").str(rules.name(s.rule));
+        day(w.key("last_day"), s.last_day);
+        day(w.key("effective"), s.effective);
+        w.key("at_utc").str(utc(s.at));
+        w.key("version").str(vid(rules, s.version));
+        w.end_object();
     }
-    return sc;
+    w.end_array();
 }
 
-ojson obligations_json(const ruleset& rules, const replay_result& r) {
-    ojson ob = ojson::array();
+void obligations_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
     for (const auto& o : r.obligations) {
         const auto& info = rules.obligations[o.obligation];
-        ojson e;
-        e["obligation"] = info.id;
-        e["role"] = info.role != no_index ? ojson(rules.roles[info.role].id) : ojson(nullptr);
-        e["event"] = info.event != no_index ? ojson(rules.events[info.event].id) : ojson(nullptr);
-        e["reading"] = reading_json(info.readings, o.reading);
-        e["started"] = format_date(o.started);
-        e["due"] = opt_day(o.due);
-        e["end_utc"] = o.due ? ojson(utc(o.end_utc)) : ojson(nullptr);
-        e["status"] = std::string(to_string(o.state));
+        w.begin_object();
+        w.key("obligation").str(info.id);
+        w.key("role");
+        if (info.role != no_index)
+            w.str(rules.roles[info.role].id);
+        else
+            w.null();
+        w.key("event");
+        if (info.event != no_index)
+            w.str(rules.events[info.event].id);
+        else
+            w.null();
+        reading(w.key("reading"), info.readings, o.reading);
+        day(w.key("started"), o.started);
+        opt_day(w.key("due"), o.due);
+        w.key("end_utc");
+        if (o.due)
+            w.str(utc(o.end_utc));
+        else
+            w.null();
+        w.key("status").str(to_string(o.state));
         if (o.state == obligation_status::status::due) {
-            e["days_left"] = o.due ? ojson(o.days) : ojson(nullptr);
+            w.key("days_left");
+            if (o.due)
+                w.number(o.days);
+            else
+                w.null();
         } else if (o.state == obligation_status::status::overdue) {
-            e["days_late"] = o.days;
+            w.key("days_late").number(o.days);
         } else {
-            e["discharged_on"] = opt_day(o.discharged_on);
-            e["discharged_by"] = rules.events[o.discharged_by].id;
-            e["days_late"] = o.days;
+            opt_day(w.key("discharged_on"), o.discharged_on);
+            w.key("discharged_by").str(rules.events[o.discharged_by].id);
+            w.key("days_late").number(o.days);
         }
-        e["version"] = vid(rules, o.version);
-        ob.push_back(std::move(e));
+        w.key("version").str(vid(rules, o.version));
+        w.end_object();
     }
-    return ob;
+    w.end_array();
 }
 
-ojson retention_json(const ruleset& rules, const replay_result& r) {
-    ojson rt = ojson::array();
+void retention_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
     for (const auto& x : r.retention) {
         const auto& info = rules.retentions[x.retention];
-        ojson e;
-        e["retention"] = info.id;
-        e["what"] = info.what;
-        e["reading"] = reading_json(info.readings, x.reading);
-        e["archived_on"] = format_date(x.archived_on);
-        e["last_day"] = opt_day(x.last_day);
-        e["purge_on"] = opt_day(x.purge_on);
-        e["status"] = std::string(to_string(x.state));
-        e["ended_on"] = opt_day(x.ended_on);
-        e["purged_early"] = x.purged_early;
-        e["version"] = vid(rules, x.version);
-        rt.push_back(std::move(e));
+        w.begin_object();
+        w.key("retention").str(info.id);
+        w.key("what").str(info.what);
+        reading(w.key("reading"), info.readings, x.reading);
+        day(w.key("archived_on"), x.archived_on);
+        opt_day(w.key("last_day"), x.last_day);
+        opt_day(w.key("purge_on"), x.purge_on);
+        w.key("status").str(to_string(x.state));
+        opt_day(w.key("ended_on"), x.ended_on);
+        w.key("purged_early").boolean(x.purged_early);
+        w.key("version").str(vid(rules, x.version));
+        w.end_object();
     }
-    return rt;
+    w.end_array();
 }
 
-ojson rejected_json(const ruleset& rules, const history& h, const replay_result& r) {
-    ojson rj = ojson::array();
+void rejected_json(json_out& w, const ruleset& rules, const history& h, const replay_result& r) {
+    w.begin_array();
     for (const auto& x : r.rejected) {
-        ojson e;
-        e["line"] = x.line;
-        e["on"] = format_date(x.day);
-        e["event"] = event_text(rules, h, x.event, x.line, false);
-        e["role"] = event_text(rules, h, x.event, x.line, true);
-        e["id"] = std::string(x.id);
-        e["reason"] = reason(rules, h, x);
-        rj.push_back(std::move(e));
+        w.begin_object();
+        w.key("line").number(x.line);
+        day(w.key("on"), x.day);
+        w.key("event").str(event_text(rules, h, x.event, x.line, false));
+        w.key("role").str(event_text(rules, h, x.event, x.line, true));
+        w.key("id").str(x.id);
+        w.key("reason").str(reason(rules, h, x));
+        w.end_object();
     }
-    return rj;
+    w.end_array();
 }
 
 // Every reading of one contested count, with its anchor, last day and article.
-ojson count_readings_json(const ruleset& rules, const contested_count& c) {
+void count_readings_json(json_out& w, const ruleset& rules, const contested_count& c) {
     const auto& rs = readings_of(rules, c);
-    ojson list = ojson::array();
+    w.begin_array();
     for (const auto& x : c.results) {
         const auto& in = rs[x.reading];
-        ojson y;
-        y["reading"] = in.id;
-        y["default"] = in.is_default;
+        w.begin_object();
+        w.key("reading").str(in.id);
+        w.key("default").boolean(in.is_default);
         event_id anchor = in.anchor != no_index ? in.anchor : c.trigger;
-        y["anchor"] = in.anchor_day
-                          ? ojson("date")
-                          : (anchor != no_index ? ojson(rules.events[anchor].id) : ojson(nullptr));
-        y["anchor_day"] = opt_day(x.anchor_day);
-        y["last_day"] = opt_day(x.last_day);
-        y["end_utc"] = x.last_day ? ojson(utc(x.end_utc)) : ojson(nullptr);
-        y["version"] = x.anchor_day ? ojson(vid(rules, x.version)) : ojson(nullptr);
-        y["cite"] = in.why.cite;
-        if (!in.why.source.empty()) y["source"] = in.why.source;
-        list.push_back(std::move(y));
+        w.key("anchor");
+        if (in.anchor_day)
+            w.str("date");
+        else if (anchor != no_index)
+            w.str(rules.events[anchor].id);
+        else
+            w.null();
+        opt_day(w.key("anchor_day"), x.anchor_day);
+        opt_day(w.key("last_day"), x.last_day);
+        w.key("end_utc");
+        if (x.last_day)
+            w.str(utc(x.end_utc));
+        else
+            w.null();
+        w.key("version");
+        if (x.anchor_day)
+            w.str(vid(rules, x.version));
+        else
+            w.null();
+        w.key("cite").str(in.why.cite);
+        if (!in.why.source.empty()) w.key("source").str(in.why.source);
+        w.end_object();
     }
-    return list;
+    w.end_array();
 }
 
-ojson readings_json(const ruleset& rules, const replay_result& r) {
-    ojson rd = ojson::array();
+void readings_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
     for (const auto& c : r.readings) {
         const auto& rs = readings_of(rules, c);
-        ojson e;
-        e["rule"] = rule_id(rules, c);
-        e["kind"] = std::string(to_string(c.rule.kind()));
-        e["started"] = format_date(c.started);
-        e["readings"] = count_readings_json(rules, c);
-        e["most_protective"] =
-            c.most_protective ? ojson(rs[*c.most_protective].id) : ojson(nullptr);
-        if (neither_protective(rules, c)) e["neither_protective"] = true;
-        rd.push_back(std::move(e));
+        w.begin_object();
+        w.key("rule").str(rule_id(rules, c));
+        w.key("kind").str(to_string(c.rule.kind()));
+        day(w.key("started"), c.started);
+        count_readings_json(w.key("readings"), rules, c);
+        w.key("most_protective");
+        if (c.most_protective)
+            w.str(rs[*c.most_protective].id);
+        else
+            w.null();
+        if (neither_protective(rules, c)) w.key("neither_protective").boolean(true);
+        w.end_object();
     }
-    return rd;
+    w.end_array();
 }
 
-ojson warnings_json(const ruleset& rules, const replay_result& r) {
-    ojson wn = ojson::array();
-    for (const auto& w : r.warnings) {
-        ojson e;
-        e["line"] = w.line ? ojson(w.line) : ojson(nullptr);
-        e["id"] = std::string(w.id);
-        e["message"] = message(rules, w);
-        wn.push_back(std::move(e));
+void warnings_json(json_out& w, const ruleset& rules, const replay_result& r) {
+    w.begin_array();
+    for (const auto& x : r.warnings) {
+        w.begin_object();
+        w.key("line");
+        if (x.line)
+            w.number(x.line);
+        else
+            w.null();
+        w.key("id").str(x.id);
+        w.key("message").str(message(rules, x));
+        w.end_object();
     }
-    return wn;
+    w.end_array();
 }
 
-ojson explanation_json(const ruleset& rules, const calendar& cal, const replay_result& r) {
-    ojson ex = ojson::array();
+void explanation_json(json_out& w, const ruleset& rules, const calendar& cal,
+                      const replay_result& r) {
+    w.begin_array();
     for (const auto& s : explanation_lines(rules, cal, r)) {
-        ojson e;
-        e["day"] = format_date(s.day);
-        e["rule"] = s.rule;
-        e["version"] = s.version;
-        e["cite"] = s.cite;
-        e["text"] = s.text;
-        ex.push_back(std::move(e));
+        w.begin_object();
+        day(w.key("day"), s.day);
+        w.key("rule").str(s.rule);
+        w.key("version").str(s.version);
+        w.key("cite").str(s.cite);
+        w.key("text").str(s.text);
+        w.end_object();
     }
-    return ex;
+    w.end_array();
 }
 
 } // namespace
 
+namespace detail {
+
+void append_json_line(std::string& out, const ruleset& rules, const calendar& cal, const history& h,
+                      std::string_view person, const replay_result& r, bool explain) {
+    json_out w(out);
+    w.begin_object();
+    w.key("person").str(person);
+    // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
+    if (h.born) day(w.key("born"), *h.born);
+    if (!h.department.empty()) w.key("department").str(h.department);
+    w.key("rules").str(rules.id);
+    day(w.key("as_of"), r.as_of);
+    w.key("territory").str(territory_of(cal, h));
+    w.key("state").str(rules.states[r.state].id);
+    opt_day(w.key("since"), r.since);
+    timeline_json(w.key("timeline"), rules, r);
+    windows_json(w.key("windows"), rules, r);
+    scheduled_json(w.key("scheduled"), rules, r);
+    obligations_json(w.key("obligations"), rules, r);
+    retention_json(w.key("retention"), rules, r);
+    rejected_json(w.key("rejected"), rules, h, r);
+    readings_json(w.key("readings"), rules, r);
+    warnings_json(w.key("warnings"), rules, r);
+    if (explain) explanation_json(w.key("explanation"), rules, cal, r);
+    w.end_object();
+    out += '\n';
+}
+
+} // namespace detail
+
 std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
                          std::string_view person, const replay_result& r, bool explain) {
-    ojson j;
-    j["person"] = std::string(person);
-    // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
-    if (h.born) j["born"] = format_date(*h.born);
-    if (!h.department.empty()) j["department"] = h.department;
-    j["rules"] = rules.id;
-    j["as_of"] = format_date(r.as_of);
-    j["territory"] = territory_of(cal, h);
-    j["state"] = rules.states[r.state].id;
-    j["since"] = opt_day(r.since);
-    j["timeline"] = timeline_json(rules, r);
-    j["windows"] = windows_json(rules, r);
-    j["scheduled"] = scheduled_json(rules, r);
-    j["obligations"] = obligations_json(rules, r);
-    j["retention"] = retention_json(rules, r);
-    j["rejected"] = rejected_json(rules, h, r);
-    j["readings"] = readings_json(rules, r);
-    j["warnings"] = warnings_json(rules, r);
-    if (explain) j["explanation"] = explanation_json(rules, cal, r);
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    std::string out;
+    detail::append_json_line(out, rules, cal, h, person, r, explain);
+    return out;
 }
 
 } // namespace echeance

@@ -39,7 +39,7 @@ void replay_report::add(const history& h, std::string_view person, const replay_
                         std::string& out) {
     switch (format_) {
     case report_format::json:
-        out += to_json_line(*rules_, *cal_, h, person, r, explain_);
+        detail::append_json_line(out, *rules_, *cal_, h, person, r, explain_);
         break;
     case report_format::text:
         if (persons_) out += '\n';

@@ -102,6 +102,7 @@ void process(context& c, work& w, replay_result& r) {
                 f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
     }
     replay_report report = c.report;
+    w.out.clear();
     for (std::size_t i = 0; i < f.persons.size(); ++i) {
         replay(c.rules, c.cal, f.persons[i], c.options, r);
         report.add(f.persons[i], f.shown_ids[i], r, w.out);
@@ -125,10 +126,15 @@ public:
     void submit(detail::split_chunk&& in) {
         auto w = std::make_unique<work>();
         w->in = std::move(in);
+        if (!spare_.empty()) { // an output buffer written before: its pages are mapped already
+            w->out = std::move(spare_.back());
+            spare_.pop_back();
+        }
         w->index = next_index_++;
         if (threads_.empty()) {
             process(c_, *w, result_);
             write(*w);
+            spare_.push_back(std::move(w->out));
             return;
         }
         {
@@ -182,6 +188,7 @@ private:
             cv_done_.wait(lock, [&] { return w.done; });
         }
         write(w);
+        spare_.push_back(std::move(w.out));
         inflight_.pop_front();
     }
 
@@ -208,6 +215,7 @@ private:
     replay_result result_;
     std::vector<std::thread> threads_;
     std::deque<std::unique_ptr<work>> inflight_;
+    std::vector<std::string> spare_; // output buffers to reuse (main thread only)
     std::deque<work*> queue_;
     std::mutex m_;
     std::condition_variable cv_work_, cv_done_;
@@ -285,6 +293,7 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         }
         split.finish();
         adopt_split(c, split);
+        if (mapped != nullptr) mapped->rewind();
         begin_report(c.report, write);
         {
             pipeline run(c, threads, write, on_error, mapped, stats);

@@ -201,29 +201,35 @@ bool csv_field(std::string_view line, int column, std::string_view& raw, std::st
     }
 }
 
-seen_persons::seen_persons() : slots_(1u << 12) {}
+seen_persons::seen_persons() : hashes_(1u << 12), lines_(1u << 12) {}
 
-std::size_t seen_persons::find(std::uint64_t h) const noexcept {
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t s = std::size_t(h) & mask;; s = (s + 1) & mask) {
-        if (slots_[s].h == 0) return 0;
-        if (slots_[s].h == h) return slots_[s].line;
+std::size_t seen_persons::insert(std::uint64_t h, std::size_t line) {
+    if ((count_ + 1) * 2 > hashes_.size()) grow();
+    std::size_t mask = hashes_.size() - 1;
+    std::size_t s = std::size_t(h) & mask;
+    while (hashes_[s] != 0) {
+        if (hashes_[s] == h) return lines_[s];
+        s = (s + 1) & mask;
     }
+    hashes_[s] = h;
+    lines_[s] = line;
+    ++count_;
+    return 0;
 }
 
-void seen_persons::put(std::uint64_t h, std::size_t last_line) {
-    if ((count_ + 1) * 2 > slots_.size()) { // at most half full
-        std::vector<slot> old(slots_.size() * 2);
-        old.swap(slots_);
-        count_ = 0;
-        for (const auto& s : old)
-            if (s.h != 0) put(s.h, s.line);
-    }
-    std::size_t mask = slots_.size() - 1;
-    std::size_t s = std::size_t(h) & mask;
-    while (slots_[s].h != 0 && slots_[s].h != h) s = (s + 1) & mask;
-    if (slots_[s].h == 0) ++count_;
-    slots_[s] = {h, last_line};
+void seen_persons::grow() {
+    std::vector<std::uint64_t> hashes(hashes_.size() * 2);
+    std::vector<std::size_t> lines(hashes.size());
+    std::size_t mask = hashes.size() - 1;
+    for (std::size_t i = 0; i < hashes_.size(); ++i)
+        if (hashes_[i] != 0) {
+            std::size_t s = std::size_t(hashes_[i]) & mask;
+            while (hashes[s] != 0) s = (s + 1) & mask;
+            hashes[s] = hashes_[i];
+            lines[s] = lines_[i];
+        }
+    hashes_.swap(hashes);
+    lines_.swap(lines);
 }
 
 splitter::splitter(std::string file, history_parser::format f, bool grouped, bool owned,
@@ -263,9 +269,8 @@ void splitter::end_skip(std::size_t next_line) {
     std::size_t last = next_line - 1;
     cur_.before.emplace_back(
         "echeance.history.regrouped",
-        fmt::format("person \"{}\" comes back after other persons (their lines before end on "
-                    "line {}); with --grouped each person's lines must be consecutive: line{} {} "
-                    "skipped",
+        fmt::format("person \"{}\" comes back after other persons (first seen on line {}); with "
+                    "--grouped each person's lines must be consecutive: line{} {} skipped",
                     shown, skip_before_, last > skip_first_ ? "s" : "",
                     last > skip_first_ ? fmt::format("{} to {}", skip_first_, last)
                                        : fmt::format("{}", skip_first_)),
@@ -308,10 +313,9 @@ bool splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
         if (!same) {
             // A new person begins on this line.
             if (skipping_) end_skip(line_no);
-            if (in_block_) seen_.put(block_hash_, block_last_line_);
             in_block_ = false;
             std::uint64_t h = person_hash(person);
-            if (std::size_t before = seen_.find(h)) {
+            if (std::size_t before = seen_.insert(h, line_no)) {
                 if (!grouped_) return false;
                 cut();
                 skipping_ = true;
@@ -326,14 +330,12 @@ bool splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
             if (cur_bytes_ >= target_) cut();
             in_block_ = true;
             block_person_ = std::move(person);
-            block_hash_ = h;
         }
     }
     if (skipping_) {
         skip_last_ = line_no;
         return true;
     }
-    if (has_person) block_last_line_ = line_no;
     append(text, line_no, offset, next_offset);
     return true;
 }

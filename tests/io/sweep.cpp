@@ -184,8 +184,8 @@ TEST_CASE("--grouped: a person who comes back is one error naming both lines, th
             REQUIRE(got.errors.size() == 1);
             CHECK(got.errors[0] ==
                   "h:3:12: error [echeance.history.regrouped]: person \"a\" comes back after "
-                  "other persons (their lines before end on line 1); with --grouped each "
-                  "person's lines must be consecutive: lines 3 to 4 skipped");
+                  "other persons (first seen on line 1); with --grouped each person's lines must "
+                  "be consecutive: lines 3 to 4 skipped");
             // Without --grouped the same file is read whole: a's activation counts.
             how.grouped = false;
             answer whole = swept(text, report_format::summary, as_of, how);

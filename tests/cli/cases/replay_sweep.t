@@ -20,8 +20,8 @@ person,state,since,next_day,next_kind,next_rule,overdue
 a,open,2024-02-22,,,,0
 b,open,2024-02-22,,,,0
 c,open,2024-03-26,,,,0
-2> echeance: tests/cli/fixtures/ungrouped.jsonl:4:12: error [echeance.history.regrouped]: person "a" comes back after other persons (their lines before end on line 1); with --grouped each person's lines must be consecutive: lines 4 to 5 skipped
-2> echeance: tests/cli/fixtures/ungrouped.jsonl:7:12: error [echeance.history.regrouped]: person "b" comes back after other persons (their lines before end on line 2); with --grouped each person's lines must be consecutive: line 7 skipped
+2> echeance: tests/cli/fixtures/ungrouped.jsonl:4:12: error [echeance.history.regrouped]: person "a" comes back after other persons (first seen on line 1); with --grouped each person's lines must be consecutive: lines 4 to 5 skipped
+2> echeance: tests/cli/fixtures/ungrouped.jsonl:7:12: error [echeance.history.regrouped]: person "b" comes back after other persons (first seen on line 2); with --grouped each person's lines must be consecutive: line 7 skipped
 [exit 1]
 $ echeance replay --rules rules/mon-espace-sante --as-of 2024-06-01 --output summary --grouped -
 < {"person":"a","at":"2024-01-10","event":"information_sent","role":"cnam"}
@@ -30,7 +30,7 @@ $ echeance replay --rules rules/mon-espace-sante --as-of 2024-06-01 --output sum
 person,state,since,next_day,next_kind,next_rule,overdue
 a,open,2024-02-22,,,,0
 b,open,2024-02-22,,,,0
-2> echeance: <stdin>:3:12: error [echeance.history.regrouped]: person "a" comes back after other persons (their lines before end on line 1); with --grouped each person's lines must be consecutive: line 3 skipped
+2> echeance: <stdin>:3:12: error [echeance.history.regrouped]: person "a" comes back after other persons (first seen on line 1); with --grouped each person's lines must be consecutive: line 3 skipped
 [exit 1]
 # From stdin without --grouped: read whole (the runner gives stdin as a file; tests/cli/pipe.sh
 # checks pipes, which are spooled to a temporary file first).
