@@ -7,6 +7,7 @@ add_executable(io_tests ${ECHEANCE_IO_TEST_SOURCES})
 # The detail headers under test are internal: not on the library's public include path.
 target_include_directories(io_tests PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(io_tests PRIVATE echeance::echeance echeance_catch_main echeance_warnings)
+target_compile_definitions(io_tests PRIVATE ECHEANCE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_test(NAME io.unit COMMAND io_tests --reporter compact)
 
 if(TARGET echeance_cli)
