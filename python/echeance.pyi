@@ -70,3 +70,37 @@ class Rules:
         output: Literal["text", "summary", "ics"],
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
     ) -> str: ...
+    @overload
+    def due(
+        self,
+        history: History,
+        first: DateLike,
+        last: Union[DateLike, None] = None,
+        output: Literal["json"] = "json",
+        input_format: Literal["jsonl", "csv", "detect"] = "detect",
+    ) -> list[DueAction]:
+        """Every action due from ``first`` to ``last`` (both included; default: ``first``),
+        person by person in input order, each judged as of its own day (docs/due.md)."""
+    @overload
+    def due(
+        self,
+        history: History,
+        first: DateLike,
+        last: Union[DateLike, None] = None,
+        *,
+        output: Literal["csv"],
+        input_format: Literal["jsonl", "csv", "detect"] = "detect",
+    ) -> str: ...
+
+class DueAction(TypedDict):
+    day: str
+    """YYYY-MM-DD; for an overdue obligation, its past due day."""
+    person: str
+    """The id shown (a NIR masked)."""
+    what: Literal["obligation_overdue", "move", "purge", "window_end", "obligation_due"]
+    rule: str
+    event: str
+    """The event(s) that act on it, ids separated by a space."""
+    role: str
+    """The role(s) that send them, ids separated by a space."""
+    cite: str
