@@ -61,7 +61,19 @@ class Rules:
         as_of: DateLike,
         output: Literal["json"] = "json",
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: Literal[False] = False,
     ) -> list[dict[str, Any]]: ...
+    @overload
+    def replay(
+        self,
+        history: History,
+        as_of: DateLike,
+        output: Literal["text", "json", "summary", "ics"],
+        input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        *,
+        as_text: Literal[True],
+    ) -> str:
+        """With ``as_text``, json is the JSON Lines text, byte for byte the command line's."""
     @overload
     def replay(
         self,
@@ -69,6 +81,7 @@ class Rules:
         as_of: DateLike,
         output: Literal["text", "summary", "ics"],
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: bool = False,
     ) -> str: ...
     @overload
     def due(
@@ -78,6 +91,7 @@ class Rules:
         last: Union[DateLike, None] = None,
         output: Literal["json"] = "json",
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: Literal[False] = False,
     ) -> list[DueAction]:
         """Every action due from ``first`` to ``last`` (both included; default: ``first``),
         person by person in input order, each judged as of its own day (docs/due.md)."""
@@ -87,9 +101,9 @@ class Rules:
         history: History,
         first: DateLike,
         last: Union[DateLike, None] = None,
-        *,
-        output: Literal["csv"],
+        output: Literal["csv", "json"] = "csv",
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: bool = True,
     ) -> str: ...
 
 class DueAction(TypedDict):

@@ -206,7 +206,7 @@ std::string history_text(const py::object& history, echeance::history_parser::fo
 }
 
 py::object replay(const rules& r, const py::object& history, const py::object& as_of,
-                  const std::string& output, const std::string& input) {
+                  const std::string& output, const std::string& input, bool as_text) {
     auto out_format = echeance::parse_report_format(output);
     if (!out_format)
         throw usage("unknown output \"" + echeance::shorten(output) +
@@ -223,13 +223,14 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
         echeance::replay_report report(*r.set, r.cal, *out_format, false);
         echeance::render_replays(*r.set, r.cal, file, opt, report, rendered);
     }
-    bool json_lines = *out_format == echeance::report_format::json;
+    bool json_lines = *out_format == echeance::report_format::json && !as_text;
     if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, json_lines};
     return report_value(rendered, json_lines);
 }
 
 py::object due(const rules& r, const py::object& history, const py::object& first,
-               const py::object& last, const std::string& output, const std::string& input) {
+               const py::object& last, const std::string& output, const std::string& input,
+               bool as_text) {
     auto out_format = echeance::parse_due_format(output);
     if (!out_format)
         throw usage("unknown output \"" + echeance::shorten(output) + "\" (expected json or csv)");
@@ -247,7 +248,7 @@ py::object due(const rules& r, const py::object& history, const py::object& firs
         file = echeance::parse_history(text, *r.set, r.cal, "<history>", in_format);
         echeance::render_due(file, report, rendered);
     }
-    bool json_lines = *out_format == echeance::due_format::json;
+    bool json_lines = *out_format == echeance::due_format::json && !as_text;
     if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, json_lines};
     return report_value(rendered, json_lines);
 }
@@ -284,10 +285,12 @@ PYBIND11_MODULE(echeance, m) {
         .def_property_readonly("id", [](const rules& r) { return r.set->id; })
         .def_property_readonly("title", [](const rules& r) { return r.set->title; })
         .def("replay", &replay, py::arg("history"), py::arg("as_of"), py::arg("output") = "json",
-             py::arg("input_format") = "detect",
-             "Replays every person of a history as known on `as_of`; json: a list of dicts.")
+             py::arg("input_format") = "detect", py::arg("as_text") = false,
+             "Replays every person of a history as known on `as_of`; json: a list of dicts "
+             "(with as_text, the JSON Lines as the command line prints them).")
         .def("due", &due, py::arg("history"), py::arg("first"), py::arg("last") = py::none(),
              py::arg("output") = "json", py::arg("input_format") = "detect",
+             py::arg("as_text") = false,
              "Every action due from `first` to `last` (both included; default: `first`), "
              "person by person; json: a list of dicts, csv: the text (docs/due.md).");
 }
