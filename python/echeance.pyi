@@ -62,6 +62,8 @@ class Rules:
         output: Literal["json"] = "json",
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
         as_text: Literal[False] = False,
+        first_line: int = 1,
+        file_name: str = "<history>",
     ) -> list[dict[str, Any]]: ...
     @overload
     def replay(
@@ -72,8 +74,12 @@ class Rules:
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
         *,
         as_text: Literal[True],
+        first_line: int = 1,
+        file_name: str = "<history>",
     ) -> str:
-        """With ``as_text``, json is the JSON Lines text, byte for byte the command line's."""
+        """With ``as_text``, json is the JSON Lines text, byte for byte the command line's;
+        ``first_line`` and ``file_name`` say where ``history`` sits in a larger file (for the
+        line numbers of the report and of the errors), e.g. a partition of a sweep."""
     @overload
     def replay(
         self,
@@ -82,6 +88,8 @@ class Rules:
         output: Literal["text", "summary", "ics"],
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
         as_text: bool = False,
+        first_line: int = 1,
+        file_name: str = "<history>",
     ) -> str: ...
     @overload
     def due(

@@ -205,8 +205,30 @@ std::string history_text(const py::object& history, echeance::history_parser::fo
     return jsonl_of(history);
 }
 
+// parse_history() with the line numbers of a part of a larger file: its first line is
+// `first_line` of `file_name` (a partition of a sweep reports the lines of the whole file).
+echeance::history_file parse_part(std::string_view text, const rules& r,
+                                  const std::string& file_name, echeance::history_parser::format f,
+                                  std::size_t first_line) {
+    if (first_line == 1) return echeance::parse_history(text, *r.set, r.cal, file_name, f);
+    echeance::history_parser p(*r.set, r.cal, file_name, f);
+    std::size_t no = first_line - 1, pos = 0;
+    while (pos < text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::string_view line =
+            text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        p.add_line(line, ++no);
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    return p.finish();
+}
+
 py::object replay(const rules& r, const py::object& history, const py::object& as_of,
-                  const std::string& output, const std::string& input, bool as_text) {
+                  const std::string& output, const std::string& input, bool as_text,
+                  std::size_t first_line, const std::string& file_name) {
+    if (first_line < 1) throw usage("first_line must be at least 1");
     auto out_format = echeance::parse_report_format(output);
     if (!out_format)
         throw usage("unknown output \"" + echeance::shorten(output) +
@@ -219,7 +241,7 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
     std::string rendered;
     {
         py::gil_scoped_release unlocked; // the replay touches no Python object
-        file = echeance::parse_history(text, *r.set, r.cal, "<history>", in_format);
+        file = parse_part(text, r, file_name, in_format, first_line);
         echeance::replay_report report(*r.set, r.cal, *out_format, false);
         echeance::render_replays(*r.set, r.cal, file, opt, report, rendered);
     }
@@ -286,8 +308,10 @@ PYBIND11_MODULE(echeance, m) {
         .def_property_readonly("title", [](const rules& r) { return r.set->title; })
         .def("replay", &replay, py::arg("history"), py::arg("as_of"), py::arg("output") = "json",
              py::arg("input_format") = "detect", py::arg("as_text") = false,
+             py::arg("first_line") = 1, py::arg("file_name") = "<history>",
              "Replays every person of a history as known on `as_of`; json: a list of dicts "
-             "(with as_text, the JSON Lines as the command line prints them).")
+             "(with as_text, the JSON Lines as the command line prints them). first_line and "
+             "file_name: where the text is in a larger file (line numbers of reports, errors).")
         .def("due", &due, py::arg("history"), py::arg("first"), py::arg("last") = py::none(),
              py::arg("output") = "json", py::arg("input_format") = "detect",
              py::arg("as_text") = false,
