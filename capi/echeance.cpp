@@ -7,6 +7,7 @@
 #include "echeance/engine.hpp"
 #include "echeance/error.hpp"
 #include "echeance/io/calendar.hpp"
+#include "echeance/io/due.hpp"
 #include "echeance/io/history.hpp"
 #include "echeance/io/report.hpp"
 #include "echeance/io/rules.hpp"
@@ -122,6 +123,25 @@ echeance::report_format output_format(const char* name) {
     return *f;
 }
 
+echeance::due_format due_output(const char* name) {
+    auto f = echeance::parse_due_format(need(name, "output"));
+    if (!f)
+        throw usage{"unknown output \"" + echeance::shorten(name) + "\" (expected csv or json)"};
+    return *f;
+}
+
+// The text out and the bad lines, as every report of histories returns them.
+int hand_out(const std::string& rendered, const echeance::history_file& file, char** result,
+             size_t* result_length, char** err) {
+    char* copy = copy_out(rendered);
+    if (copy == nullptr) throw std::bad_alloc();
+    *result = copy;
+    *result_length = rendered.size();
+    if (file.errors.empty()) return ECHEANCE_OK;
+    set_error(err, describe_all(file.errors));
+    return ECHEANCE_BAD_INPUT;
+}
+
 echeance::convention convention_of(const char* name) {
     std::string_view n = name == nullptr ? "cpc" : name;
     if (n != "plain" && n != "cpc" && n != "eu")
@@ -176,14 +196,37 @@ int echeance_replay(const echeance_rules* rules, const char* history, size_t len
         echeance::replay_report report(rules->rules, rules->cal, out, false);
         std::string rendered;
         echeance::render_replays(rules->rules, rules->cal, file, opt, report, rendered);
+        return hand_out(rendered, file, result, result_length, err);
+    });
+}
 
-        char* copy = copy_out(rendered);
-        if (copy == nullptr) throw std::bad_alloc();
-        *result = copy;
-        *result_length = rendered.size();
-        if (file.errors.empty()) return ECHEANCE_OK;
-        set_error(err, describe_all(file.errors));
-        return ECHEANCE_BAD_INPUT;
+int echeance_due(const echeance_rules* rules, const char* history, size_t length,
+                 const char* input_format_name, const char* from, const char* to,
+                 const char* output, char** result, size_t* result_length, char** err) {
+    if (err != nullptr) *err = nullptr;
+    if (result != nullptr) *result = nullptr;
+    if (result_length != nullptr) *result_length = 0;
+    return guarded(err, [&] {
+        if (rules == nullptr) throw usage{"rules is NULL"};
+        if (history == nullptr && length != 0) throw usage{"history is NULL"};
+        if (result == nullptr) throw usage{"result is NULL"};
+        if (result_length == nullptr) throw usage{"result_length is NULL"};
+        auto in = input_format(input_format_name);
+        auto out = due_output(output);
+        auto first = with_field<echeance::year_month_day>(
+            "from", [&] { return echeance::parse_date(need(from, "from")); });
+        auto last = with_field<echeance::year_month_day>(
+            "to", [&] { return echeance::parse_date(need(to, "to")); });
+        echeance::due_report report(rules->rules, rules->cal, echeance::replay_options(first),
+                                    first, last, out);
+
+        std::string_view text =
+            length == 0 ? std::string_view() : std::string_view(history, length);
+        echeance::history_file file =
+            echeance::parse_history(text, rules->rules, rules->cal, "<history>", in);
+        std::string rendered;
+        echeance::render_due(file, report, rendered);
+        return hand_out(rendered, file, result, result_length, err);
     });
 }
 

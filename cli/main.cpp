@@ -1,6 +1,7 @@
 // echeance: the command line. A thin layer over the library: parse, call, print.
 #include "check.hpp"
 #include "dates.hpp"
+#include "due.hpp"
 #include "options.hpp"
 #include "replay.hpp"
 
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     echeance::cli::register_deadline(app, run);
     echeance::cli::register_holidays(app, run);
     echeance::cli::register_replay(app, run);
+    echeance::cli::register_due(app, run);
     echeance::cli::register_check(app, run);
     // Name an unknown command instead of CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {

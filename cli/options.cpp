@@ -45,4 +45,19 @@ int parse_year(std::string_view text) {
     return y;
 }
 
+void apply_readings(const ruleset& rules, replay_options& options,
+                    const std::vector<std::string>& readings) {
+    for (const auto& r : readings) {
+        auto eq = r.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == r.size())
+            throw usage_error(fmt::format("--reading \"{}\" is not of the form RULE=READING", r));
+        try {
+            choose_reading(rules, options, std::string_view(r).substr(0, eq),
+                           std::string_view(r).substr(eq + 1));
+        } catch (const error& e) {
+            throw e.with_field("--reading");
+        }
+    }
+}
+
 } // namespace echeance::cli

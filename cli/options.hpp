@@ -3,7 +3,9 @@
 
 #include <CLI/CLI.hpp>
 #include <echeance/calendar.hpp>
+#include <echeance/engine.hpp>
 #include <echeance/error.hpp>
+#include <echeance/ruleset.hpp>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -35,5 +37,9 @@ auto parse_field(std::string_view text, const char* field, F&& parse) -> decltyp
 }
 
 int parse_year(std::string_view text);
+
+// Applies each --reading RULE=READING to `options` (a usage error when not of that form).
+void apply_readings(const ruleset& rules, replay_options& options,
+                    const std::vector<std::string>& readings);
 
 } // namespace echeance::cli

@@ -61,7 +61,25 @@ class Rules:
         as_of: DateLike,
         output: Literal["json"] = "json",
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: Literal[False] = False,
+        first_line: int = 1,
+        file_name: str = "<history>",
     ) -> list[dict[str, Any]]: ...
+    @overload
+    def replay(
+        self,
+        history: History,
+        as_of: DateLike,
+        output: Literal["text", "json", "summary", "ics"],
+        input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        *,
+        as_text: Literal[True],
+        first_line: int = 1,
+        file_name: str = "<history>",
+    ) -> str:
+        """With ``as_text``, json is the JSON Lines text, byte for byte the command line's;
+        ``first_line`` and ``file_name`` say where ``history`` sits in a larger file (for the
+        line numbers of the report and of the errors), e.g. a partition of a sweep."""
     @overload
     def replay(
         self,
@@ -69,4 +87,42 @@ class Rules:
         as_of: DateLike,
         output: Literal["text", "summary", "ics"],
         input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: bool = False,
+        first_line: int = 1,
+        file_name: str = "<history>",
     ) -> str: ...
+    @overload
+    def due(
+        self,
+        history: History,
+        first: DateLike,
+        last: Union[DateLike, None] = None,
+        output: Literal["json"] = "json",
+        input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: Literal[False] = False,
+    ) -> list[DueAction]:
+        """Every action due from ``first`` to ``last`` (both included; default: ``first``),
+        person by person in input order, each judged as of its own day (docs/due.md)."""
+    @overload
+    def due(
+        self,
+        history: History,
+        first: DateLike,
+        last: Union[DateLike, None] = None,
+        output: Literal["csv", "json"] = "csv",
+        input_format: Literal["jsonl", "csv", "detect"] = "detect",
+        as_text: bool = True,
+    ) -> str: ...
+
+class DueAction(TypedDict):
+    day: str
+    """YYYY-MM-DD; for an overdue obligation, its past due day."""
+    person: str
+    """The id shown (a NIR masked)."""
+    what: Literal["obligation_overdue", "move", "purge", "window_end", "obligation_due"]
+    rule: str
+    event: str
+    """The event(s) that act on it, ids separated by a space."""
+    role: str
+    """The role(s) that send them, ids separated by a space."""
+    cite: str

@@ -6,6 +6,7 @@
 #include "echeance/engine.hpp"
 #include "echeance/error.hpp"
 #include "echeance/io/calendar.hpp"
+#include "echeance/io/due.hpp"
 #include "echeance/io/history.hpp"
 #include "echeance/io/report.hpp"
 #include "echeance/io/rules.hpp"
@@ -31,7 +32,7 @@ using echeance::error;
 struct failure {
     std::vector<error> errors;
     std::optional<std::string> result;
-    echeance::report_format format = echeance::report_format::text;
+    bool json_lines = false; // the result is JSON Lines, returned as a list of dicts
 };
 
 // echeance.Error; owned by the module (a handle, so nothing is released after finalisation).
@@ -44,7 +45,7 @@ std::string describe(const error& e) {
     return out + e.message();
 }
 
-py::object report_value(const std::string& text, echeance::report_format f);
+py::object report_value(const std::string& text, bool json_lines);
 
 void raise_error(const std::vector<error>& errors, py::object result) {
     py::list messages;
@@ -172,8 +173,8 @@ std::string jsonl_of(const py::iterable& items) {
     return text;
 }
 
-py::object report_value(const std::string& text, echeance::report_format f) {
-    if (f != echeance::report_format::json) return py::str(text);
+py::object report_value(const std::string& text, bool json_lines) {
+    if (!json_lines) return py::str(text);
     py::module_ json = py::module_::import("json");
     py::list persons;
     std::string_view rest(text);
@@ -192,36 +193,86 @@ echeance::history_parser::format input_format(const std::string& name) {
                 "\" (expected jsonl, csv or detect)");
 }
 
+// The text of a history given as str, bytes or an iterable of dicts (then JSON Lines).
+std::string history_text(const py::object& history, echeance::history_parser::format& f) {
+    if (py::isinstance<py::str>(history) || py::isinstance<py::bytes>(history))
+        return history.cast<std::string>();
+    if (!py::isinstance<py::iterable>(history))
+        throw py::type_error("history must be str, bytes or an iterable of dicts");
+    if (f == echeance::history_parser::format::csv)
+        throw usage("a history of dicts is JSON Lines, not csv");
+    f = echeance::history_parser::format::jsonl;
+    return jsonl_of(history);
+}
+
+// parse_history() with the line numbers of a part of a larger file: its first line is
+// `first_line` of `file_name` (a partition of a sweep reports the lines of the whole file).
+echeance::history_file parse_part(std::string_view text, const rules& r,
+                                  const std::string& file_name, echeance::history_parser::format f,
+                                  std::size_t first_line) {
+    if (first_line == 1) return echeance::parse_history(text, *r.set, r.cal, file_name, f);
+    echeance::history_parser p(*r.set, r.cal, file_name, f);
+    std::size_t no = first_line - 1, pos = 0;
+    while (pos < text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::string_view line =
+            text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        p.add_line(line, ++no);
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    return p.finish();
+}
+
 py::object replay(const rules& r, const py::object& history, const py::object& as_of,
-                  const std::string& output, const std::string& input) {
+                  const std::string& output, const std::string& input, bool as_text,
+                  std::size_t first_line, const std::string& file_name) {
+    if (first_line < 1) throw usage("first_line must be at least 1");
     auto out_format = echeance::parse_report_format(output);
     if (!out_format)
         throw usage("unknown output \"" + echeance::shorten(output) +
                     "\" (expected json, summary, text or ics)");
     auto in_format = input_format(input);
     echeance::replay_options opt(to_day(as_of, "as_of"));
-    std::string text;
-    if (py::isinstance<py::str>(history) || py::isinstance<py::bytes>(history)) {
-        text = history.cast<std::string>();
-    } else if (py::isinstance<py::iterable>(history)) {
-        if (in_format == echeance::history_parser::format::csv)
-            throw usage("a history of dicts is JSON Lines, not csv");
-        text = jsonl_of(history);
-        in_format = echeance::history_parser::format::jsonl;
-    } else {
-        throw py::type_error("history must be str, bytes or an iterable of dicts");
-    }
+    std::string text = history_text(history, in_format);
 
     echeance::history_file file;
     std::string rendered;
     {
         py::gil_scoped_release unlocked; // the replay touches no Python object
-        file = echeance::parse_history(text, *r.set, r.cal, "<history>", in_format);
+        file = parse_part(text, r, file_name, in_format, first_line);
         echeance::replay_report report(*r.set, r.cal, *out_format, false);
         echeance::render_replays(*r.set, r.cal, file, opt, report, rendered);
     }
-    if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, *out_format};
-    return report_value(rendered, *out_format);
+    bool json_lines = *out_format == echeance::report_format::json && !as_text;
+    if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, json_lines};
+    return report_value(rendered, json_lines);
+}
+
+py::object due(const rules& r, const py::object& history, const py::object& first,
+               const py::object& last, const std::string& output, const std::string& input,
+               bool as_text) {
+    auto out_format = echeance::parse_due_format(output);
+    if (!out_format)
+        throw usage("unknown output \"" + echeance::shorten(output) + "\" (expected json or csv)");
+    auto in_format = input_format(input);
+    auto from = to_day(first, "first");
+    auto to = last.is_none() ? from : to_day(last, "last");
+    echeance::due_report report(*r.set, r.cal, echeance::replay_options(from), from, to,
+                                *out_format);
+    std::string text = history_text(history, in_format);
+
+    echeance::history_file file;
+    std::string rendered;
+    {
+        py::gil_scoped_release unlocked; // the replays touch no Python object
+        file = echeance::parse_history(text, *r.set, r.cal, "<history>", in_format);
+        echeance::render_due(file, report, rendered);
+    }
+    bool json_lines = *out_format == echeance::due_format::json && !as_text;
+    if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, json_lines};
+    return report_value(rendered, json_lines);
 }
 
 } // namespace
@@ -239,7 +290,7 @@ PYBIND11_MODULE(echeance, m) {
         } catch (const error& e) {
             raise_error({e}, py::none());
         } catch (const failure& f) {
-            raise_error(f.errors, f.result ? report_value(*f.result, f.format) : py::none());
+            raise_error(f.errors, f.result ? report_value(*f.result, f.json_lines) : py::none());
         }
     });
 
@@ -256,6 +307,14 @@ PYBIND11_MODULE(echeance, m) {
         .def_property_readonly("id", [](const rules& r) { return r.set->id; })
         .def_property_readonly("title", [](const rules& r) { return r.set->title; })
         .def("replay", &replay, py::arg("history"), py::arg("as_of"), py::arg("output") = "json",
-             py::arg("input_format") = "detect",
-             "Replays every person of a history as known on `as_of`; json: a list of dicts.");
+             py::arg("input_format") = "detect", py::arg("as_text") = false,
+             py::arg("first_line") = 1, py::arg("file_name") = "<history>",
+             "Replays every person of a history as known on `as_of`; json: a list of dicts "
+             "(with as_text, the JSON Lines as the command line prints them). first_line and "
+             "file_name: where the text is in a larger file (line numbers of reports, errors).")
+        .def("due", &due, py::arg("history"), py::arg("first"), py::arg("last") = py::none(),
+             py::arg("output") = "json", py::arg("input_format") = "detect",
+             py::arg("as_text") = false,
+             "Every action due from `first` to `last` (both included; default: `first`), "
+             "person by person; json: a list of dicts, csv: the text (docs/due.md).");
 }

@@ -7,8 +7,7 @@ add_executable(io_tests ${ECHEANCE_IO_TEST_SOURCES})
 # The detail headers under test are internal: not on the library's public include path.
 target_include_directories(io_tests PRIVATE ${PROJECT_SOURCE_DIR}/src)
 target_link_libraries(io_tests PRIVATE echeance::echeance echeance_catch_main rapidcheck
-                      nlohmann_json::nlohmann_json
-                      rapidcheck_catch echeance_warnings)
+                      nlohmann_json::nlohmann_json rapidcheck_catch echeance_warnings)
 target_compile_definitions(io_tests PRIVATE ECHEANCE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_test(NAME io.unit COMMAND io_tests --reporter compact)
 set_tests_properties(io.unit PROPERTIES ENVIRONMENT "RC_PARAMS=max_success=1000 seed=20260412")

@@ -52,6 +52,19 @@ int echeance_replay(const echeance_rules* rules, const char* history, size_t len
                     const char* input_format, const char* as_of, const char* output, char** result,
                     size_t* result_length, char** error);
 
+/* Every action due from `from` to `to` (YYYY-MM-DD, both included; from <= to) for every person
+ * of a history: automatic moves, purges, last days of windows and obligations, and obligations
+ * already overdue on `from`; each judged as of its own day (docs/due.md).
+ * history, length, input_format: as echeance_replay().
+ * output:          "csv" (a header line, then one line per action) or "json" (one object per
+ *                  action per line): day, person, what, rule, event, role, cite.
+ * Return values, *result and *error as echeance_replay(): bad history lines give 1 with the
+ * actions of the valid persons in *result; a bad date or from > to ("[echeance.due.range]")
+ * gives 1 with *result NULL; an unknown output gives 2. */
+int echeance_due(const echeance_rules* rules, const char* history, size_t length,
+                 const char* input_format, const char* from, const char* to, const char* output,
+                 char** result, size_t* result_length, char** error);
+
 /* The last day of `period` (ISO 8601, e.g. "P6W") from `date` (YYYY-MM-DD) under `convention`
  * ("plain", "cpc" or "eu"; NULL: "cpc") in `territory` (e.g. "FR", "FR-971", "GP"; NULL: "FR"),
  * with the built-in calendar. On success writes "YYYY-MM-DD" and a NUL into `out`. */

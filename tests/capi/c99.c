@@ -59,6 +59,13 @@ int main(int argc, char** argv) {
           "an unknown output is a usage error");
     check(result == NULL && error != NULL, "no result, an error");
     echeance_free(error);
+    check(echeance_due(rules, history, strlen(history), "jsonl", "2022-02-01", "2022-03-31", "csv",
+                       &result, &length, &error) == ECHEANCE_OK,
+          "due returns 0");
+    check(result != NULL && strncmp(result, "day,person,what,rule,event,role,cite\n", 37) == 0,
+          "the CSV header of the actions due");
+    check(result != NULL && strstr(result, ",ds-1,") != NULL, "an action due for ds-1");
+    echeance_free(result);
     echeance_rules_free(rules);
     return failures == 0 ? 0 : 1;
 }

@@ -344,3 +344,84 @@ TEST_CASE("C API: every echeance.capi id of capi/echeance.cpp is documented in d
     }
     CHECK(ids >= 3);
 }
+
+namespace {
+
+// The stdout of the command `command` in the CLI transcript `name` (tests/cli/cases/NAME.t).
+std::string transcript_output(const std::string& name, const std::string& command) {
+    std::istringstream in(read_file(source_dir + "/tests/cli/cases/" + name + ".t"));
+    std::string line, out;
+    bool inside = false;
+    while (std::getline(in, line)) {
+        if (inside && (line.rfind("[exit", 0) == 0 || line.rfind("2> ", 0) == 0)) break;
+        if (inside) out += line + "\n";
+        inside = inside || line == "$ echeance " + command;
+    }
+    REQUIRE(inside);
+    return out;
+}
+
+replayed due(const echeance_rules* rules, const std::string& history, const char* from,
+             const char* to, const char* output) {
+    owned result, err;
+    replayed r;
+    r.rc = echeance_due(rules, history.data(), history.size(), "detect", from, to, output,
+                        &result.p, &r.length, &err.p);
+    r.result = result.str();
+    r.error = err.str();
+    if (result.p != nullptr) CHECK(r.length == r.result.size());
+    return r;
+}
+
+const char* const due_args = "due --rules rules/mon-espace-sante tests/cli/fixtures/due.jsonl "
+                             "--from 2024-02-01 --to 2024-03-31";
+
+} // namespace
+
+TEST_CASE("C API: echeance_due prints what `echeance due` prints (CSV and JSON Lines)") {
+    rules_handle rules(source_dir + "/rules/mon-espace-sante");
+    const std::string history = read_file(source_dir + "/tests/cli/fixtures/due.jsonl");
+    auto csv = due(rules.h, history, "2024-02-01", "2024-03-31", "csv");
+    CHECK(csv.rc == ECHEANCE_OK);
+    CHECK(csv.error == "<NULL>");
+    CHECK(csv.result == transcript_output("due", due_args));
+    auto json = due(rules.h, history, "2024-02-01", "2024-03-31", "json");
+    CHECK(json.rc == ECHEANCE_OK);
+    CHECK(json.result == transcript_output("due", std::string(due_args) + " --output json"));
+    // CSP R.1111-28: sent on 2024-01-10, six weeks to oppose, to 2024-02-21.
+    CHECK(csv.result.find("2024-02-21,sent-2024-01-10,window_end,opposition_window,opposition,"
+                          "holder representative,CSP R.1111-28\n") != std::string::npos);
+}
+
+TEST_CASE("C API: echeance_due errors: bad lines keep the valid persons, bad days none") {
+    rules_handle rules(source_dir + "/rules/mon-espace-sante");
+    const std::string history =
+        "{\"person\":\"p1\",\"at\":\"2024-01-10\",\"event\":\"information_sent\",\"role\":"
+        "\"cnam\"}\n"
+        "{\"person\":\"p2\",\"at\":\"2024-01-10\",\"event\":\"information_sent\"}\n";
+    auto r = due(rules.h, history, "2024-02-01", "2024-02-29", "csv");
+    CHECK(r.rc == ECHEANCE_BAD_INPUT);
+    CHECK(r.result == "day,person,what,rule,event,role,cite\n"
+                      "2024-02-21,p1,window_end,opposition_window,opposition,holder "
+                      "representative,CSP R.1111-28\n"
+                      "2024-02-22,p1,move,automatic_creation,automatic_creation,system,CSP "
+                      "R.1111-28\n");
+    CHECK(r.error == "[echeance.history.missing] <history>:2:1: missing \"role\" (each line "
+                     "needs person, at, event and role)");
+
+    auto empty = due(rules.h, history, "2024-03-01", "2024-02-01", "csv");
+    CHECK(empty.rc == ECHEANCE_BAD_INPUT);
+    CHECK(empty.result == "<NULL>");
+    CHECK_THAT(empty.error, Catch::Matchers::StartsWith("[echeance.due.range] "));
+    auto bad = due(rules.h, history, "2024-02-01", "2024-02-30", "csv");
+    CHECK(bad.rc == ECHEANCE_BAD_INPUT);
+    CHECK(bad.result == "<NULL>");
+    CHECK_THAT(bad.error, Catch::Matchers::StartsWith("[echeance.date.invalid] to: "));
+    auto text = due(rules.h, history, "2024-02-01", "2024-02-29", "text");
+    CHECK(text.rc == ECHEANCE_USAGE);
+    CHECK(text.error == "[echeance.capi.usage] unknown output \"text\" (expected csv or json)");
+    CHECK(due(rules.h, history, nullptr, "2024-02-29", "csv").error ==
+          "[echeance.capi.usage] from is NULL");
+    CHECK(due(nullptr, history, "2024-02-01", "2024-02-29", "csv").error ==
+          "[echeance.capi.usage] rules is NULL");
+}

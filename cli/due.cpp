@@ -1,0 +1,102 @@
+#include "due.hpp"
+
+#include "options.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <echeance/engine.hpp>
+#include <echeance/io/due.hpp>
+#include <echeance/io/history.hpp>
+#include <echeance/io/lines.hpp>
+#include <echeance/io/rules.hpp>
+#include <fmt/format.h>
+#include <memory>
+
+namespace echeance::cli {
+
+namespace {
+
+// The whole history, read as `replay` reads it; bad lines are in file.errors.
+history_file read_history(const ruleset& rules, const calendar& cal, const std::string& path,
+                          history_parser::format f) {
+    bool from_stdin = path == "-";
+    std::string name = from_stdin ? "<stdin>" : path;
+    std::FILE* in = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
+    if (!in)
+        throw error("echeance.history.open",
+                    fmt::format("cannot open history file \"{}\": {}", path, std::strerror(errno)),
+                    location{"", 0, 0, "HISTORY"});
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(from_stdin ? nullptr : in, std::fclose);
+    history_parser parser(rules, cal, name, f);
+    io::for_each_line(
+        in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); }, name);
+    return parser.finish();
+}
+
+} // namespace
+
+void register_due(CLI::App& app, std::function<int()>& run) {
+    struct args {
+        std::string rules, history, from, to, format = "detect", output = "csv";
+        std::vector<std::string> readings;
+        calendar_args cal;
+    };
+    auto a = std::make_shared<args>();
+    auto* cmd = app.add_subcommand(
+        "due", "Every action due in a range of days, person by person: automatic moves, purges, "
+               "last days of windows and obligations, and overdue obligations");
+    cmd->add_option("--rules", a->rules, "Rule set folder (or its ruleset.json)")->required();
+    cmd->add_option("HISTORY", a->history,
+                    "History file, JSON Lines or CSV (one event per line); - for stdin")
+        ->required();
+    cmd->add_option("--from", a->from, "The first day of the range, YYYY-MM-DD")->required();
+    cmd->add_option("--to", a->to, "The last day of the range, YYYY-MM-DD (default: --from)");
+    cmd->add_option("--output", a->output,
+                    "csv: a header, then one line per action; json: one object per action per "
+                    "line")
+        ->check(CLI::IsMember(due_format_names()))
+        ->capture_default_str();
+    cmd->add_option("--reading", a->readings,
+                    "Decide a contested rule by another reading, RULE=READING (e.g. "
+                    "opposition_window=one-month-from-receipt)");
+    cmd->add_option("--format", a->format, "Input format")
+        ->check(CLI::IsMember(history_format_names()))
+        ->capture_default_str();
+    add_calendar_options(*cmd, a->cal);
+    cmd->callback([&run, a] {
+        run = [a]() -> int {
+            year_month_day from = parse_field(a->from, "--from", parse_date);
+            year_month_day to = a->to.empty() ? from : parse_field(a->to, "--to", parse_date);
+            if (from > to)
+                throw usage_error(
+                    fmt::format("--from {} is after --to {}: the range is empty", a->from, a->to));
+            calendar cal = load_calendar(a->cal);
+            load_result loaded = load_ruleset_file(a->rules);
+            if (!loaded.ok()) {
+                for (const auto& e : loaded.errors)
+                    std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
+                return 1;
+            }
+            const ruleset& rules = *loaded.rules;
+            replay_options opt(from); // its day is chosen per replay by the report
+            apply_readings(rules, opt, a->readings);
+            history_file file = read_history(rules, cal, a->history,
+                                             *parse_history_format(a->format)); // checked
+            for (const auto& e : file.errors)
+                std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
+
+            io::out_buffer out(stdout);
+            due_report report(rules, cal, opt, from, to, *parse_due_format(a->output));
+            std::string text;
+            render_due(file, report, text, [&](std::string& s) {
+                out.write(s);
+                s.clear();
+            });
+            out.flush();
+            return file.errors.empty() ? 0 : 1;
+        };
+    });
+}
+
+} // namespace echeance::cli
