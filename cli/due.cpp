@@ -10,37 +10,19 @@
 #include <echeance/io/history.hpp>
 #include <echeance/io/lines.hpp>
 #include <echeance/io/rules.hpp>
+#include <echeance/io/sweep.hpp>
 #include <fmt/format.h>
 #include <memory>
 
 namespace echeance::cli {
-
-namespace {
-
-// The whole history, read as `replay` reads it; bad lines are in file.errors.
-history_file read_history(const ruleset& rules, const calendar& cal, const std::string& path,
-                          history_parser::format f) {
-    bool from_stdin = path == "-";
-    std::string name = from_stdin ? "<stdin>" : path;
-    std::FILE* in = from_stdin ? stdin : std::fopen(path.c_str(), "rb");
-    if (!in)
-        throw error("echeance.history.open",
-                    fmt::format("cannot open history file \"{}\": {}", path, std::strerror(errno)),
-                    location{"", 0, 0, "HISTORY"});
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(from_stdin ? nullptr : in, std::fclose);
-    history_parser parser(rules, cal, name, f);
-    io::for_each_line(
-        in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); }, name);
-    return parser.finish();
-}
-
-} // namespace
 
 void register_due(CLI::App& app, std::function<int()>& run) {
     struct args {
         std::string rules, history, from, to, format = "detect", output = "csv";
         std::vector<std::string> readings;
         calendar_args cal;
+        unsigned threads = 0;
+        bool grouped = false;
     };
     auto a = std::make_shared<args>();
     auto* cmd = app.add_subcommand(
@@ -63,6 +45,12 @@ void register_due(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("--format", a->format, "Input format")
         ->check(CLI::IsMember(history_format_names()))
         ->capture_default_str();
+    cmd->add_option("--threads", a->threads,
+                    "Threads that replay (default 0: one per core); the output is the same for "
+                    "any number")
+        ->check(CLI::Range(0u, 1024u));
+    cmd->add_flag("--grouped", a->grouped,
+                  "Stream only: each person's lines must be consecutive (as replay --grouped)");
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a] {
         run = [a]() -> int {
@@ -81,20 +69,19 @@ void register_due(CLI::App& app, std::function<int()>& run) {
             const ruleset& rules = *loaded.rules;
             replay_options opt(from); // its day is chosen per replay by the report
             apply_readings(rules, opt, a->readings);
-            history_file file = read_history(rules, cal, a->history,
-                                             *parse_history_format(a->format)); // checked
-            for (const auto& e : file.errors)
-                std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
-
+            sweep_options how;
+            how.format = *parse_history_format(a->format); // checked by CLI11
+            how.threads = a->threads;
+            how.grouped = a->grouped;
             io::out_buffer out(stdout);
             due_report report(rules, cal, opt, from, to, *parse_due_format(a->output));
-            std::string text;
-            render_due(file, report, text, [&](std::string& s) {
-                out.write(s);
-                s.clear();
-            });
+            auto reporter = due_reporter(report);
+            sweep_stats stats = sweep_file(
+                a->history, a->history == "-" ? "<stdin>" : a->history, rules, cal, *reporter, how,
+                [&](std::string_view s) { out.write(s); },
+                [](const error& e) { std::fprintf(stderr, "echeance: %s\n", format(e).c_str()); });
             out.flush();
-            return file.errors.empty() ? 0 : 1;
+            return stats.errors == 0 ? 0 : 1;
         };
     });
 }

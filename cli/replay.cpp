@@ -104,8 +104,9 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             bool from_stdin = a->history == "-";
             io::out_buffer out(stdout);
             replay_report report(rules, cal, shown, a->explain);
+            auto reporter = replay_reporter(rules, cal, opt, report);
             sweep_stats stats = sweep_file(
-                a->history, from_stdin ? "<stdin>" : a->history, rules, cal, opt, report, how,
+                a->history, from_stdin ? "<stdin>" : a->history, rules, cal, *reporter, how,
                 [&](std::string_view s) { out.write(s); },
                 [](const error& e) { std::fprintf(stderr, "echeance: %s\n", format(e).c_str()); });
             out.flush();

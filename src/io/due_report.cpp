@@ -130,4 +130,28 @@ void render_due(const history_file& file, due_report& report, std::string& out,
     if (drain) drain(out);
 }
 
+namespace {
+
+class due_sweep final : public sweep_reporter {
+public:
+    explicit due_sweep(const due_report& report) : report_(report) {}
+    std::unique_ptr<sweep_reporter> clone() const override {
+        return std::make_unique<due_sweep>(report_);
+    }
+    void begin(std::string& out) override { report_.begin(out); }
+    void add(const history& h, std::string_view person, std::string& out) override {
+        report_.add(h, person, out);
+    }
+    void end(std::string& out) override { report_.end(out); }
+
+private:
+    due_report report_;
+};
+
+} // namespace
+
+std::unique_ptr<sweep_reporter> due_reporter(const due_report& report) {
+    return std::make_unique<due_sweep>(report);
+}
+
 } // namespace echeance

@@ -36,8 +36,7 @@ struct work {
 struct context {
     const ruleset& rules;
     const calendar& cal;
-    const replay_options& options;
-    const replay_report& report;
+    sweep_reporter& reporter;
     std::string file;
     std::string_view text; // the mapped input, for chunks of offsets
     history_parser::format format = history_parser::format::detect;
@@ -67,7 +66,9 @@ bool for_each_text_line(std::string_view text, std::size_t first_line, F&& f) {
     return true;
 }
 
-void process(context& c, work& w, replay_result& r) {
+// One chunk, with a fresh copy of the reporter (a report counts its persons from the chunk's
+// first).
+void process(context& c, work& w) {
     history_parser p(c.rules, c.cal, c.file, c.format);
     bool fed_header = c.header_line != 0 && w.in.first_line > c.header_line;
     if (fed_header) p.add_line(c.header, c.header_line);
@@ -101,12 +102,10 @@ void process(context& c, work& w, replay_result& r) {
             if (must_mask(f.persons[i].person))
                 f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
     }
-    replay_report report = c.report;
     w.out.clear();
-    for (std::size_t i = 0; i < f.persons.size(); ++i) {
-        replay(c.rules, c.cal, f.persons[i], c.options, r);
-        report.add(f.persons[i], f.shown_ids[i], r, w.out);
-    }
+    std::unique_ptr<sweep_reporter> reporter = c.reporter.clone();
+    for (std::size_t i = 0; i < f.persons.size(); ++i)
+        reporter->add(f.persons[i], f.shown_ids[i], w.out);
     w.persons = f.persons.size();
     w.errors = std::move(f.errors);
 }
@@ -132,7 +131,7 @@ public:
         }
         w->index = next_index_++;
         if (threads_.empty()) {
-            process(c_, *w, result_);
+            process(c_, *w);
             write(*w);
             spare_.push_back(std::move(w->out));
             return;
@@ -162,7 +161,6 @@ public:
 
 private:
     void run() {
-        replay_result r; // reused: its buffers serve every person of the thread
         for (;;) {
             work* w = nullptr;
             {
@@ -172,7 +170,7 @@ private:
                 w = queue_.front();
                 queue_.pop_front();
             }
-            process(c_, *w, r);
+            process(c_, *w);
             {
                 std::lock_guard<std::mutex> lock(m_);
                 w->done = true;
@@ -198,7 +196,7 @@ private:
         stats_.errors += w.in.before.size() + w.errors.size();
         if (w.persons != 0) {
             // Text puts a blank line between persons; a chunk's renderer starts afresh.
-            if (stats_.persons != 0 && c_.report.format() == report_format::text) write_("\n");
+            if (stats_.persons != 0) write_(c_.reporter.between());
             write_(w.out);
         }
         stats_.persons += w.persons;
@@ -212,7 +210,6 @@ private:
     sweep_stats& stats_;
     std::size_t limit_;
     std::size_t next_index_ = 0;
-    replay_result result_;
     std::vector<std::thread> threads_;
     std::deque<std::unique_ptr<work>> inflight_;
     std::vector<std::string> spare_; // output buffers to reuse (main thread only)
@@ -228,17 +225,15 @@ unsigned thread_count(unsigned asked) {
     return n == 0 ? 1 : n;
 }
 
-void begin_report(const replay_report& report, const sweep_writer& write) {
-    replay_report r = report;
+void begin_report(sweep_reporter& reporter, const sweep_writer& write) {
     std::string s;
-    r.begin(s);
+    reporter.begin(s);
     if (!s.empty()) write(s);
 }
 
-void end_report(const replay_report& report, const sweep_writer& write) {
-    replay_report r = report;
+void end_report(sweep_reporter& reporter, const sweep_writer& write) {
     std::string s;
-    r.end(s);
+    reporter.end(s);
     if (!s.empty()) write(s);
 }
 
@@ -251,12 +246,15 @@ void gather_whole(std::string_view text, context& c, const sweep_writer& write,
     stats.errors += f.errors.size();
     stats.persons = f.persons.size();
     stats.regrouped = true;
-    replay_report report = c.report;
+    std::unique_ptr<sweep_reporter> reporter = c.reporter.clone();
     std::string out;
-    render_replays(c.rules, c.cal, f, c.options, report, out, [&](std::string& s) {
-        write(s);
-        s.clear();
-    });
+    begin_report(c.reporter, write);
+    for (std::size_t i = 0; i < f.persons.size(); ++i) {
+        reporter->add(f.persons[i], f.shown_ids[i], out);
+        write(out);
+        out.clear();
+    }
+    end_report(c.reporter, write);
 }
 
 void adopt_split(context& c, const detail::splitter& split) {
@@ -294,17 +292,17 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         split.finish();
         adopt_split(c, split);
         if (mapped != nullptr) mapped->rewind();
-        begin_report(c.report, write);
+        begin_report(c.reporter, write);
         {
             pipeline run(c, threads, write, on_error, mapped, stats);
             for (auto& k : chunks) run.submit(std::move(k));
             run.drain();
         }
-        end_report(c.report, write);
+        end_report(c.reporter, write);
         return stats;
     }
     // Streaming only: chunks are replayed while the splitter reads on.
-    begin_report(c.report, write);
+    begin_report(c.reporter, write);
     {
         pipeline run(c, threads, write, on_error, mapped, stats);
         detail::splitter* sp = nullptr;
@@ -322,7 +320,7 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         split.finish();
         run.drain();
     }
-    end_report(c.report, write);
+    end_report(c.reporter, write);
     return stats;
 }
 
@@ -331,7 +329,7 @@ sweep_stats sweep_stream(std::FILE* in, context& c, const sweep_options& how,
                          const sweep_writer& write, const sweep_error_sink& on_error) {
     sweep_stats stats;
     c.format = how.format;
-    begin_report(c.report, write);
+    begin_report(c.reporter, write);
     {
         pipeline run(c, thread_count(how.threads), write, on_error, nullptr, stats);
         detail::splitter* sp = nullptr;
@@ -351,7 +349,7 @@ sweep_stats sweep_stream(std::FILE* in, context& c, const sweep_options& how,
         split.finish();
         run.drain();
     }
-    end_report(c.report, write);
+    end_report(c.reporter, write);
     return stats;
 }
 
@@ -361,21 +359,51 @@ sweep_stats sweep_stream(std::FILE* in, context& c, const sweep_options& how,
                 location{"", 0, 0, "HISTORY"});
 }
 
+class replay_sweep final : public sweep_reporter {
+public:
+    replay_sweep(const ruleset& rules, const calendar& cal, const replay_options& options,
+                 const replay_report& report)
+        : rules_(rules), cal_(cal), options_(options), report_(report) {}
+    std::unique_ptr<sweep_reporter> clone() const override {
+        return std::make_unique<replay_sweep>(rules_, cal_, options_, report_);
+    }
+    void begin(std::string& out) override { report_.begin(out); }
+    void add(const history& h, std::string_view person, std::string& out) override {
+        replay(rules_, cal_, h, options_, result_);
+        report_.add(h, person, result_, out);
+    }
+    void end(std::string& out) override { report_.end(out); }
+    std::string_view between() const override {
+        return report_.format() == report_format::text ? "\n" : "";
+    }
+
+private:
+    const ruleset& rules_;
+    const calendar& cal_;
+    const replay_options& options_;
+    replay_report report_; // a fresh copy per clone: its count of persons starts at 0
+    replay_result result_; // reused: its buffers serve every person
+};
+
 } // namespace
 
+std::unique_ptr<sweep_reporter> replay_reporter(const ruleset& rules, const calendar& cal,
+                                                const replay_options& options,
+                                                const replay_report& report) {
+    return std::make_unique<replay_sweep>(rules, cal, options, report);
+}
+
 sweep_stats sweep_text(std::string_view text, const std::string& file, const ruleset& rules,
-                       const calendar& cal, const replay_options& options,
-                       const replay_report& report, const sweep_options& how,
+                       const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error) {
-    context c{rules, cal, options, report, file, {}, how.format, {}, 0, {}, {}, 0, 0};
+    context c{rules, cal, reporter, file, {}, how.format, {}, 0, {}, {}, 0, 0};
     return sweep_mapped(text, nullptr, c, how, write, on_error);
 }
 
 sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
-                       const calendar& cal, const replay_options& options,
-                       const replay_report& report, const sweep_options& how,
+                       const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error) {
-    context c{rules, cal, options, report, shown_name, {}, how.format, {}, 0, {}, {}, 0, 0};
+    context c{rules, cal, reporter, shown_name, {}, how.format, {}, 0, {}, {}, 0, 0};
     bool from_stdin = path == "-";
     int fd = from_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) cannot_open(path);

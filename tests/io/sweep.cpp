@@ -48,9 +48,10 @@ answer swept(std::string_view text, report_format f, year_month_day as_of,
              const sweep_options& how) {
     answer a;
     replay_report report(fx().rules, fx().cal, f, false);
+    replay_options options(as_of);
+    auto reporter = replay_reporter(fx().rules, fx().cal, options, report);
     sweep_text(
-        text, "h", fx().rules, fx().cal, replay_options(as_of), report, how,
-        [&](std::string_view s) { a.out += s; },
+        text, "h", fx().rules, fx().cal, *reporter, how, [&](std::string_view s) { a.out += s; },
         [&](const error& e) { a.errors.push_back(format(e)); });
     return a;
 }

@@ -10,10 +10,12 @@
 #include "echeance/history.hpp"
 #include "echeance/ids.hpp"
 #include "echeance/io/history.hpp"
+#include "echeance/io/sweep.hpp"
 #include "echeance/ruleset.hpp"
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,5 +88,8 @@ private:
 // each person and at the end to take what `out` holds (and clear it).
 void render_due(const history_file& file, due_report& report, std::string& out,
                 const std::function<void(std::string&)>& drain = {});
+
+// The sweep of the due report (sweep.hpp): a copy of `report` per chunk of persons.
+std::unique_ptr<sweep_reporter> due_reporter(const due_report& report);
 
 } // namespace echeance

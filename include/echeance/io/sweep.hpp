@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -37,14 +38,33 @@ struct sweep_stats {
     bool regrouped = false;  // not grouped: read whole, persons gathered (not --grouped)
 };
 
+// What the sweep does with each person: a copy (clone(), from any thread) per chunk of persons,
+// fed in input order. begin() and end() are called once, on the one given.
+class sweep_reporter {
+public:
+    virtual ~sweep_reporter() = default;
+    virtual std::unique_ptr<sweep_reporter> clone() const = 0;
+    virtual void begin(std::string& out) = 0;
+    // `person` is the id to print (already masked).
+    virtual void add(const history& h, std::string_view person, std::string& out) = 0;
+    virtual void end(std::string& out) = 0;
+    // Written between two persons' outputs rendered by two copies (text: a blank line).
+    virtual std::string_view between() const { return {}; }
+};
+
+// The replay report of each person (report.hpp) as of `options`.
+std::unique_ptr<sweep_reporter> replay_reporter(const ruleset& rules, const calendar& cal,
+                                                const replay_options& options,
+                                                const replay_report& report);
+
 // Called in input order from the calling thread: write(text) with the report as it grows,
 // on_error(e) for each bad line (file:line:col).
 using sweep_writer = std::function<void(std::string_view)>;
 using sweep_error_sink = std::function<void(const error&)>;
 
-// Replays every person of the history file `path` ("-": standard input) as of `options` and
-// writes the report: begin, one entry per person in order of first appearance, end, exactly as
-// render_replays() over parse_history() of the whole file.
+// Reports every person of the history file `path` ("-": standard input) through `reporter`:
+// begin, one add per person in order of first appearance, end; with replay_reporter(), exactly
+// what render_replays() over parse_history() of the whole file writes.
 // A regular file is mapped in memory and read in chunks that end on a person boundary; a pipe is
 // read in blocks with `grouped`, else spooled to a temporary file first. Unless `grouped`, the
 // persons' boundaries are scanned before any output (a cheap pass over the person ids): when a
@@ -52,14 +72,12 @@ using sweep_error_sink = std::function<void(const error&)>;
 // (memory then grows with the file). Memory otherwise stays bounded by the largest person and a
 // few chunks per thread. Throws echeance.history.open when the file cannot be read.
 sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
-                       const calendar& cal, const replay_options& options,
-                       const replay_report& report, const sweep_options& how,
+                       const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error);
 
 // The same over a text in memory (its name for messages: `file`).
 sweep_stats sweep_text(std::string_view text, const std::string& file, const ruleset& rules,
-                       const calendar& cal, const replay_options& options,
-                       const replay_report& report, const sweep_options& how,
+                       const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error);
 
 } // namespace echeance
