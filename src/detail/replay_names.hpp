@@ -4,6 +4,7 @@
 #include "detail/count.hpp"
 #include "echeance/engine.hpp"
 
+#include <algorithm>
 #include <date/date.h>
 #include <fmt/format.h>
 #include <string>
@@ -64,19 +65,31 @@ inline std::string printable(std::string_view s) {
     return out;
 }
 
+// The history event of an input line: a binary search, as lines increase in input order (a
+// history built otherwise, with lines out of order, is scanned).
+inline const history_event* event_of_line(const history& h, std::uint32_t line) {
+    auto it = std::lower_bound(h.events.begin(), h.events.end(), line,
+                               [](const history_event& e, std::uint32_t l) { return e.line < l; });
+    if (it != h.events.end() && it->line == line &&
+        (it == h.events.begin() || (it - 1)->line < line))
+        return &*it;
+    for (const auto& e : h.events)
+        if (e.line == line) return &e;
+    return nullptr;
+}
+
 inline std::string event_text(const ruleset& rules, const history& h, event_id ev,
                               std::uint32_t line, bool role) {
-    for (const auto& e : h.events)
-        if (e.line == line) {
-            if (role) {
-                if (e.role != no_index) return rules.roles[e.role].id;
-                return e.role_text < h.texts.size() ? printable(h.texts[e.role_text])
-                                                    : std::string("?");
-            }
-            if (e.event != no_index) return rules.events[e.event].id;
-            return e.event_text < h.texts.size() ? printable(h.texts[e.event_text])
+    if (const history_event* e = event_of_line(h, line)) {
+        if (role) {
+            if (e->role != no_index) return rules.roles[e->role].id;
+            return e->role_text < h.texts.size() ? printable(h.texts[e->role_text])
                                                  : std::string("?");
         }
+        if (e->event != no_index) return rules.events[e->event].id;
+        return e->event_text < h.texts.size() ? printable(h.texts[e->event_text])
+                                              : std::string("?");
+    }
     return ev != no_index ? rules.events[ev].id : std::string("?");
 }
 

@@ -21,6 +21,27 @@ struct pending_anchor {
     std::uint32_t index = 0;  // slot (window, timer), instance (obligation, retention, contested)
     std::uint8_t reading = 0; // for contested: which result
     event_id anchor = no_index;
+    bool live = true; // false once dropped (entries are never erased from their list)
+};
+
+// Where the pending count of a window, timer, obligation or retention waits: its anchor's list
+// and its place there (anchor no_index: it waits for nothing).
+struct wait_handle {
+    event_id anchor = no_index;
+    std::uint32_t pos = 0;
+};
+
+// The pending instances of one obligation, oldest first: instances are discharged from the
+// front (the oldest) or all at once, so a head index is a queue.
+struct open_queue {
+    std::vector<std::uint32_t> items;
+    std::size_t head = 0;
+    bool empty() const noexcept { return head == items.size(); }
+    std::uint32_t front() const noexcept { return items[head]; }
+    void clear() noexcept {
+        items.clear();
+        head = 0;
+    }
 };
 
 struct window_slot {
@@ -58,7 +79,19 @@ struct replay_result::scratch {
     std::vector<std::uint8_t> flagged; // per history event: ordered by input
     indexed_vector<window_slot, window_id> windows;
     indexed_vector<timer_slot, timer_id> timers;
-    std::vector<pending_anchor> pending;
+    // Counts waiting for their anchor event, one list per anchor in the order they began to
+    // wait: an accepted event resolves its own list only, whatever the number waiting.
+    indexed_vector<std::vector<pending_anchor>, event_id> waiting;
+    std::vector<pending_anchor> resolving;
+    indexed_vector<wait_handle, window_id> window_wait;
+    indexed_vector<wait_handle, timer_id> timer_wait;
+    std::vector<wait_handle> obligation_wait; // per out.obligations instance
+    std::vector<wait_handle> retention_wait;  // per out.retention instance
+    indexed_vector<open_queue, obligation_id> open_obligations;
+    // Per retention: its last instance and its last purged one (-1: none). At most one instance
+    // of a retention is archived at a time, and it is the last one.
+    indexed_vector<std::int32_t, retention_id> retention_last;
+    indexed_vector<std::int32_t, retention_id> retention_purged;
     std::vector<territory> retention_where;            // per out.retention instance
     std::vector<territory> obligation_where;           // per out.obligations instance
     indexed_vector<year_month_day, event_id> seen_day; // per event: day of its last acceptance
@@ -86,11 +119,15 @@ inline bool contains(const std::vector<Id>& v, Id x) noexcept {
     return false;
 }
 
-// A stable sort for the few elements of a result (insertion sort: no temporary buffer, unlike
-// std::stable_sort, which allocates one on every call).
+// A stable sort: insertion sort for the few elements of most results (no temporary buffer,
+// unlike std::stable_sort, which allocates one on every call), std::stable_sort beyond.
 template <class It, class Less>
 void small_stable_sort(It first, It last, Less less) {
     if (first == last) return;
+    if (last - first > 32) {
+        std::stable_sort(first, last, less);
+        return;
+    }
     for (It i = first + 1; i != last; ++i) {
         if (!less(*i, *(i - 1))) continue;
         auto v = std::move(*i);
@@ -204,9 +241,8 @@ private:
                                             year_month_day day) const {
         if (r.anchor_day) return r.anchor_day;
         if (r.from_discharged != no_index) {
-            for (const auto& o : out_.obligations)
-                if (o.obligation == r.from_discharged && !o.discharged_on) return o.started;
-            return day;
+            const open_queue& q = w_.open_obligations[r.from_discharged];
+            return q.empty() ? day : out_.obligations[q.front()].started;
         }
         if (r.anchor == no_index || r.anchor == trigger) return day;
         if (r.anchor_next) return std::nullopt;
@@ -249,20 +285,48 @@ private:
                 c.results[i].end_utc = r.end_utc;
                 c.results[i].version = r.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::contested, ci, std::uint8_t(i), readings[i].anchor});
+                wait({pending_anchor::target::contested, ci, std::uint8_t(i), readings[i].anchor});
             }
         }
         out_.readings.push_back(std::move(c));
         return std::int32_t(ci);
     }
 
+    // The handle of the pending count of a window, timer, obligation or retention instance
+    // (contested counts are never dropped: they wait until their anchor comes).
+    wait_handle* handle(pending_anchor::target t, std::uint32_t index) {
+        auto grow = [&](std::vector<wait_handle>& v) -> wait_handle* {
+            if (v.size() <= index) v.resize(index + 1u);
+            return &v[index];
+        };
+        switch (t) {
+        case pending_anchor::target::window:
+            return &w_.window_wait[window_id(index)];
+        case pending_anchor::target::timer:
+            return &w_.timer_wait[timer_id(index)];
+        case pending_anchor::target::obligation:
+            return grow(w_.obligation_wait);
+        case pending_anchor::target::retention:
+            return grow(w_.retention_wait);
+        case pending_anchor::target::contested:
+            break;
+        }
+        return nullptr;
+    }
+
+    // A count waits for its anchor event, after those already waiting for it.
+    void wait(const pending_anchor& p) {
+        if (p.anchor == no_index) return; // no event resolves it
+        auto& list = w_.waiting[p.anchor];
+        if (wait_handle* hd = handle(p.what, p.index)) *hd = {p.anchor, std::uint32_t(list.size())};
+        list.push_back(p);
+    }
+
     void drop_pending(pending_anchor::target t, std::uint32_t index) {
-        auto& p = w_.pending;
-        p.erase(std::remove_if(
-                    p.begin(), p.end(),
-                    [&](const pending_anchor& a) { return a.what == t && a.index == index; }),
-                p.end());
+        wait_handle* hd = handle(t, index);
+        if (!hd || hd->anchor == no_index) return;
+        w_.waiting[hd->anchor][hd->pos].live = false;
+        hd->anchor = no_index;
     }
 
     bool window_open(window_id wi, year_month_day day) const {
@@ -342,8 +406,7 @@ private:
                 s.end_utc = c.end_utc;
                 s.version = c.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::window, wi.index(), s.reading, r.anchor});
+                wait({pending_anchor::target::window, wi.index(), s.reading, r.anchor});
                 if (auto* n = note(step_kind::count_waits, day, s.version, wi)) {
                     n->reading = s.reading;
                     n->event = r.anchor;
@@ -391,19 +454,18 @@ private:
             s.end_utc = c.end_utc;
             s.version = c.version;
         } else {
-            w_.pending.push_back({pending_anchor::target::timer, ti.index(), s.reading, r.anchor});
+            wait({pending_anchor::target::timer, ti.index(), s.reading, r.anchor});
         }
         open_contested(ti, info.readings, ev, day, where, info.id, known);
     }
 
     void oblige(obligation_id oi, event_id ev, year_month_day day, territory where) {
         const obligation_info& info = rules_.obligations[oi];
-        for (const auto& o : out_.obligations)
-            if (!info.each && o.obligation == oi && !o.discharged_on) {
-                if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
-                    n->other = o.started;
-                return;
-            }
+        if (!info.each && !w_.open_obligations[oi].empty()) {
+            if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
+                n->other = out_.obligations[w_.open_obligations[oi].front()].started;
+            return;
+        }
         obligation_status o;
         o.obligation = oi;
         o.started = day;
@@ -420,12 +482,12 @@ private:
                 o.end_utc = c.end_utc;
                 o.version = c.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::obligation, idx, o.reading, r.anchor});
+                wait({pending_anchor::target::obligation, idx, o.reading, r.anchor});
             }
         }
         out_.obligations.push_back(o);
         w_.obligation_where.push_back(where);
+        w_.open_obligations[oi].items.push_back(idx);
         open_contested(oi, info.readings, ev, day, where, info.id, known);
     }
 
@@ -442,12 +504,21 @@ private:
     }
 
     void discharge(obligation_id oi, event_id ev, year_month_day day) {
-        for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
-            const auto& o = out_.obligations[i];
-            if (o.obligation != oi || o.discharged_on) continue;
-            discharge_instance(i, ev, day);
-            if (rules_.obligations[oi].discharge_oldest) return;
+        open_queue& q = w_.open_obligations[oi];
+        if (q.empty()) return;
+        if (rules_.obligations[oi].discharge_oldest) {
+            discharge_instance(q.items[q.head++], ev, day);
+            return;
         }
+        discharge_all(oi, ev, day);
+    }
+
+    // Every pending instance of the obligation `oi`, oldest first.
+    void discharge_all(obligation_id oi, event_id ev, year_month_day day) {
+        open_queue& q = w_.open_obligations[oi];
+        for (std::size_t k = q.head; k < q.items.size(); ++k)
+            discharge_instance(q.items[k], ev, day);
+        q.clear();
     }
 
     // Every pending instance of an obligation that ends with the retention `ri` (or in the
@@ -458,18 +529,11 @@ private:
             if ((ri == no_index || info.ends_with != ri) &&
                 (st == no_index || !contains(info.ends_in, st)))
                 continue;
-            for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
-                const auto& o = out_.obligations[i];
-                if (o.obligation == oi && !o.discharged_on) discharge_instance(i, ev, day);
-            }
+            discharge_all(oi, ev, day);
         }
     }
 
-    bool pending(obligation_id oi) const {
-        for (const auto& o : out_.obligations)
-            if (o.obligation == oi && !o.discharged_on) return true;
-        return false;
-    }
+    bool pending(obligation_id oi) const { return !w_.open_obligations[oi].empty(); }
 
     // The value of a condition on a day, and since when (empty: unknown).
     struct condition_value {
@@ -509,12 +573,11 @@ private:
     }
 
     std::int32_t active_retention(retention_id ri) const {
-        for (std::size_t i = out_.retention.size(); i-- > 0;)
-            if (out_.retention[i].retention == ri)
-                return out_.retention[i].state == retention_status::status::archived
-                           ? std::int32_t(i)
-                           : none32;
-        return none32;
+        std::int32_t i = w_.retention_last[ri];
+        return i != none32 &&
+                       out_.retention[std::size_t(i)].state == retention_status::status::archived
+                   ? i
+                   : none32;
     }
 
     void archive(retention_id ri, event_id ev, year_month_day day, territory where) {
@@ -539,12 +602,12 @@ private:
                 if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
                 r.version = c.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::retention, idx, r.reading, in.anchor});
+                wait({pending_anchor::target::retention, idx, r.reading, in.anchor});
             }
         }
         out_.retention.push_back(r);
         w_.retention_where.push_back(where);
+        w_.retention_last[ri] = std::int32_t(idx);
         open_contested(ri, info.readings, ev, day, where, info.id, known);
     }
 
@@ -561,13 +624,10 @@ private:
             }
             return;
         }
-        for (std::size_t k = out_.retention.size(); k-- > 0;)
-            if (out_.retention[k].retention == ri &&
-                out_.retention[k].state == retention_status::status::purged) {
-                if (auto* n = note(step_kind::retention_not_restored, day, version_on(day), ri))
-                    n->other = out_.retention[k].ended_on;
-                return;
-            }
+        if (std::int32_t k = w_.retention_purged[ri]; k != none32) {
+            if (auto* n = note(step_kind::retention_not_restored, day, version_on(day), ri))
+                n->other = out_.retention[std::size_t(k)].ended_on;
+        }
     }
 
     void purge_now(retention_id ri, event_id ev, year_month_day day) {
@@ -577,6 +637,7 @@ private:
         r.state = retention_status::status::purged;
         r.ended_on = day;
         r.purged_early = true;
+        w_.retention_purged[ri] = i;
         drop_pending(pending_anchor::target::retention, std::uint32_t(i));
         if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri)) n->event = ev;
         end_obligations(ri, no_index, ev, day);
@@ -584,13 +645,13 @@ private:
 
     // A pending anchor event happened: start the counts that waited for it.
     void resolve_anchors(event_id ev, year_month_day day, territory where) {
-        for (std::size_t k = 0; k < w_.pending.size();) {
-            pending_anchor p = w_.pending[k];
-            if (p.anchor != ev) {
-                ++k;
-                continue;
-            }
-            w_.pending.erase(w_.pending.begin() + std::ptrdiff_t(k));
+        if (w_.waiting[ev].empty()) return;
+        // Taken out first: the counts started below wait for nothing.
+        w_.resolving.swap(w_.waiting[ev]);
+        w_.waiting[ev].clear();
+        for (const pending_anchor& p : w_.resolving) {
+            if (!p.live) continue;
+            if (wait_handle* hd = handle(p.what, p.index)) hd->anchor = no_index;
             switch (p.what) {
             case pending_anchor::target::window: {
                 const window_id wi(p.index);
@@ -672,13 +733,10 @@ private:
                     s.closed_by = ev;
                 }
             for (auto& t : w_.timers) t.active = false;
-            auto& p = w_.pending;
-            p.erase(std::remove_if(p.begin(), p.end(),
-                                   [](const pending_anchor& a) {
-                                       return a.what == pending_anchor::target::window ||
-                                              a.what == pending_anchor::target::timer;
-                                   }),
-                    p.end());
+            for (window_id wi : w_.windows.ids())
+                drop_pending(pending_anchor::target::window, wi.index());
+            for (timer_id ti : w_.timers.ids())
+                drop_pending(pending_anchor::target::timer, ti.index());
         }
     }
 
@@ -866,8 +924,10 @@ private:
     // Fires, in time order, every timer and retention whose last day is before `limit`.
     // Called before every event: most calls have nothing armed, checked here first.
     void fire_due(year_month_day limit) {
-        bool armed = !out_.retention.empty();
+        bool armed = false;
         for (const timer_slot& t : w_.timers) armed = armed || t.active;
+        for (retention_id ri : rules_.retentions.ids())
+            armed = armed || active_retention(ri) != none32;
         if (armed) fire_armed(limit);
     }
 
@@ -891,10 +951,16 @@ private:
                     best_timer = t;
                 }
             }
-            for (std::size_t i = 0; i < out_.retention.size(); ++i) {
+            // Only the archived instance of each retention can end; on the same day, a timer
+            // first, then the oldest instance.
+            for (retention_id ri : rules_.retentions.ids()) {
+                std::int32_t ai = active_retention(ri);
+                if (ai == none32) continue;
+                auto i = std::size_t(ai);
                 const auto& r = out_.retention[i];
-                if (r.state == retention_status::status::archived && r.last_day &&
-                    *r.last_day < limit && (!best || *r.last_day < *best)) {
+                if (r.last_day && *r.last_day < limit &&
+                    (!best || *r.last_day < *best ||
+                     (*r.last_day == *best && !best_is_timer && i < best_i))) {
                     best = r.last_day;
                     best_is_timer = false;
                     best_i = i;
@@ -917,6 +983,7 @@ private:
                 const retention_info& info = rules_.retentions[r.retention];
                 r.state = retention_status::status::purged;
                 r.ended_on = next;
+                w_.retention_purged[r.retention] = std::int32_t(best_i);
                 if (auto* n = note(step_kind::retention_ended, next, r.version, r.retention))
                     n->other = best;
                 end_obligations(r.retention, no_index, info.purge_event, next);
@@ -1056,7 +1123,16 @@ void machine::clear_result() {
 void machine::prepare_scratch() {
     w_.windows.assign(rules_.windows.size(), window_slot{});
     w_.timers.assign(rules_.timers.size(), timer_slot{});
-    w_.pending.clear();
+    for (auto& list : w_.waiting) list.clear();
+    w_.waiting.resize(rules_.events.size());
+    w_.window_wait.assign(rules_.windows.size(), wait_handle{});
+    w_.timer_wait.assign(rules_.timers.size(), wait_handle{});
+    w_.obligation_wait.clear();
+    w_.retention_wait.clear();
+    for (auto& q : w_.open_obligations) q.clear();
+    w_.open_obligations.resize(rules_.obligations.size());
+    w_.retention_last.assign(rules_.retentions.size(), none32);
+    w_.retention_purged.assign(rules_.retentions.size(), none32);
     w_.retention_where.clear();
     w_.obligation_where.clear();
     if (++w_.replays == 0 || w_.seen_in.size() != rules_.events.size()) {
@@ -1190,14 +1266,12 @@ void machine::sort_messages() {
     auto by_line = [](const rejection& a, const rejection& b) { return a.line < b.line; };
     if (!std::is_sorted(out_.rejected.begin(), out_.rejected.end(), by_line))
         small_stable_sort(out_.rejected.begin(), out_.rejected.end(), by_line);
-    if (out_.warnings.size() > 1)
-        small_stable_sort(out_.warnings.begin(), out_.warnings.end(),
-                          [](const replay_warning& a, const replay_warning& b) {
-                              auto k = [](std::uint32_t l) {
-                                  return l ? l : std::numeric_limits<std::uint32_t>::max();
-                              };
-                              return k(a.line) < k(b.line);
-                          });
+    auto by_warning_line = [](const replay_warning& a, const replay_warning& b) {
+        auto k = [](std::uint32_t l) { return l ? l : std::numeric_limits<std::uint32_t>::max(); };
+        return k(a.line) < k(b.line);
+    };
+    if (!std::is_sorted(out_.warnings.begin(), out_.warnings.end(), by_warning_line))
+        small_stable_sort(out_.warnings.begin(), out_.warnings.end(), by_warning_line);
 }
 
 } // namespace
