@@ -8,7 +8,7 @@ nlohmann-json3-dev libcli11-dev pybind11-dev python3-dev"
 if [ "${1:-}" = "--test" ]; then
   packages="$packages catch2 librapidcheck-dev libbenchmark-dev libvalijson-dev clang-14
 libclang-rt-14-dev clang-format dateutils git python3 python3-pytest python3-icalendar
-python3-dask python3-distributed"
+python3-dask python3-distributed time"
 fi
 missing=""
 for p in $packages; do
