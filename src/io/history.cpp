@@ -282,6 +282,9 @@ struct history_parser::impl {
     std::string last_raw_person;
     std::uint32_t last_person = no_person;
     std::string last_territory_text;
+    // The unknown names of the person `texts_person` (the last that had one), to their index.
+    std::unordered_map<std::string, std::uint16_t> text_index;
+    std::uint32_t texts_person = no_person;
     std::optional<territory> last_territory;
     static constexpr std::uint32_t no_person = 0xFFFFFFFF;
     // CSV
@@ -469,9 +472,21 @@ struct history_parser::impl {
         }
         e.event = event_names.find(f.v[c_event]);
         e.role = role_names.find(f.v[c_role]);
-        auto keep = [&](std::string_view text) -> std::uint16_t {
+        // Each distinct unknown name once per person: 65,535 distinct names, however often
+        // each is repeated (a table of one text per line was full after 65,535 lines).
+        auto keep = [&](std::string_view raw) -> std::uint16_t {
+            std::string text = quoted_safe(raw);
+            if (texts_person != pi) {
+                texts_person = pi;
+                text_index.clear();
+                for (std::size_t i = 0; i < h.texts.size(); ++i)
+                    text_index.emplace(h.texts[i], std::uint16_t(i));
+            }
+            auto it = text_index.find(text);
+            if (it != text_index.end()) return it->second;
             if (h.texts.size() >= history_event::no_text) return history_event::no_text;
-            h.texts.push_back(quoted_safe(text));
+            h.texts.push_back(text);
+            text_index.emplace(std::move(text), std::uint16_t(h.texts.size() - 1));
             return std::uint16_t(h.texts.size() - 1);
         };
         if (e.event == no_index) e.event_text = keep(f.v[c_event]);

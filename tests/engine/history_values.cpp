@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/io/history.hpp>
+#include <echeance/io/report.hpp>
 #include <string>
 
 using namespace echeance;
@@ -105,4 +106,26 @@ TEST_CASE("explain: a transition back to the previous state names the state ente
             CHECK(l.text == "line 6: suspension_lifted by cnam: suspended -> active");
         }
     CHECK(found);
+}
+
+TEST_CASE("history: an unknown name repeated beyond 65,535 lines keeps its text") {
+    // Each distinct unknown name is kept once per person (before, one text per line: the
+    // 65,536th unknown line was shown as "?").
+    std::string text;
+    for (int i = 0; i < 70'000; ++i)
+        text += R"({"person":"p","at":"2022-04-14","event":"no_such_event","role":"holder"})"
+                "\n";
+    text += R"({"person":"p","at":"2022-04-15","event":"other_unknown","role":"nobody"})"
+            "\n";
+    history_file f = jsonl(text);
+    REQUIRE(f.errors.empty());
+    REQUIRE(f.persons.size() == 1);
+    CHECK(f.persons[0].texts.size() == 3); // no_such_event, other_unknown, nobody
+    replay_result r = replay(mes(), cal(), f.persons[0], replay_options(parse_date("2022-06-01")));
+    REQUIRE(r.rejected.size() == 70'001);
+    std::string json = to_json_line(mes(), cal(), f.persons[0], "p", r, false);
+    CHECK(json.find(R"("line":70000,"on":"2022-04-14","event":"no_such_event","role":"holder")") !=
+          std::string::npos);
+    CHECK(json.find(R"("line":70001,"on":"2022-04-15","event":"other_unknown","role":"nobody")") !=
+          std::string::npos);
 }
