@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <exception>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <memory>
@@ -30,6 +31,8 @@ struct work {
     std::string out;
     std::vector<error> errors;
     std::size_t persons = 0;
+    std::exception_ptr failed; // thrown by a worker, rethrown by the writer
+    bool chained = false;      // its place in the NIR numbering is taken
     bool done = false;
 };
 
@@ -94,6 +97,7 @@ void process(context& c, work& w) {
         base = c.nirs;
         c.nirs += local;
         ++c.chain_next;
+        w.chained = true;
     }
     c.chain_cv.notify_all();
     if (local != 0 && base != 0) {
@@ -153,6 +157,7 @@ public:
         {
             std::lock_guard<std::mutex> lock(m_);
             stopping_ = true;
+            queue_.clear(); // after an error: what is not started is dropped
         }
         cv_work_.notify_all();
         for (auto& t : threads_) t.join();
@@ -170,7 +175,17 @@ private:
                 w = queue_.front();
                 queue_.pop_front();
             }
-            process(c_, *w);
+            try {
+                process(c_, *w);
+            } catch (...) {
+                w->failed = std::current_exception();
+                if (!w->chained) { // the chunks after it must not wait for it
+                    std::unique_lock<std::mutex> lock(c_.chain_mutex);
+                    c_.chain_cv.wait(lock, [&] { return c_.chain_next == w->index; });
+                    ++c_.chain_next;
+                }
+                c_.chain_cv.notify_all();
+            }
             {
                 std::lock_guard<std::mutex> lock(m_);
                 w->done = true;
@@ -191,6 +206,7 @@ private:
     }
 
     void write(work& w) {
+        if (w.failed) std::rethrow_exception(w.failed);
         for (const auto& e : w.in.before) on_error_(e);
         for (const auto& e : w.errors) on_error_(e);
         stats_.errors += w.in.before.size() + w.errors.size();
