@@ -2,9 +2,7 @@
 
 #include "options.hpp"
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <echeance/engine.hpp>
 #include <echeance/io/due.hpp>
 #include <echeance/io/history.hpp>

@@ -2,17 +2,14 @@
 
 #include "options.hpp"
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <echeance/engine.hpp>
 #include <echeance/io/history.hpp>
 #include <echeance/io/lines.hpp>
 #include <echeance/io/report.hpp>
 #include <echeance/io/rules.hpp>
 #include <echeance/io/sweep.hpp>
-#include <fmt/format.h>
 #include <memory>
 
 namespace echeance::cli {
@@ -84,18 +81,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             replay_options opt(a->as_of.empty() ? year_month_day(date::floor<date::days>(
                                                       std::chrono::system_clock::now()))
                                                 : parse_field(a->as_of, "--as-of", parse_date));
-            for (const auto& r : a->readings) {
-                auto eq = r.find('=');
-                if (eq == std::string::npos || eq == 0 || eq + 1 == r.size())
-                    throw usage_error(
-                        fmt::format("--reading \"{}\" is not of the form RULE=READING", r));
-                try {
-                    choose_reading(rules, opt, std::string_view(r).substr(0, eq),
-                                   std::string_view(r).substr(eq + 1));
-                } catch (const error& e) {
-                    throw e.with_field("--reading");
-                }
-            }
+            apply_readings(rules, opt, a->readings);
             opt.explain = a->explain;
             sweep_options how;
             how.format = *parse_history_format(a->format); // checked by CLI11
