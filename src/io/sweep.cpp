@@ -281,6 +281,29 @@ void adopt_split(context& c, const detail::splitter& split) {
     }
 }
 
+// One pass, grouped: feed(splitter) gives it the lines; each chunk is submitted as it is cut,
+// `owned` when its lines must be copied (a pipe's buffer is reused).
+template <class Feed>
+void stream(context& c, const sweep_options& how, bool owned, detail::mapped_file* mapped,
+            const sweep_writer& write, const sweep_error_sink& on_error, sweep_stats& stats,
+            Feed&& feed) {
+    begin_report(c.reporter, write);
+    {
+        pipeline run(c, thread_count(how.threads), write, on_error, mapped, stats);
+        detail::splitter* sp = nullptr;
+        detail::splitter split(c.file, how.format, true, owned, how.chunk_bytes,
+                               [&](detail::split_chunk&& k) {
+                                   adopt_split(c, *sp);
+                                   run.submit(std::move(k));
+                               });
+        sp = &split;
+        feed(split);
+        split.finish();
+        run.drain();
+    }
+    end_report(c.reporter, write);
+}
+
 sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, context& c,
                          const sweep_options& how, const sweep_writer& write,
                          const sweep_error_sink& on_error) {
@@ -318,25 +341,13 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         return stats;
     }
     // Streaming only: chunks are replayed while the splitter reads on.
-    begin_report(c.reporter, write);
-    {
-        pipeline run(c, threads, write, on_error, mapped, stats);
-        detail::splitter* sp = nullptr;
-        detail::splitter split(c.file, how.format, true, false, how.chunk_bytes,
-                               [&](detail::split_chunk&& k) {
-                                   adopt_split(c, *sp);
-                                   run.submit(std::move(k));
-                               });
-        sp = &split;
+    stream(c, how, false, mapped, write, on_error, stats, [&](detail::splitter& split) {
         for_each_text_line(
             body, 1, [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
                 stats.lines = no;
                 return split.line(line, no, at + bom, next + bom);
             });
-        split.finish();
-        run.drain();
-    }
-    end_report(c.reporter, write);
+    });
     return stats;
 }
 
@@ -345,16 +356,7 @@ sweep_stats sweep_stream(std::FILE* in, context& c, const sweep_options& how,
                          const sweep_writer& write, const sweep_error_sink& on_error) {
     sweep_stats stats;
     c.format = how.format;
-    begin_report(c.reporter, write);
-    {
-        pipeline run(c, thread_count(how.threads), write, on_error, nullptr, stats);
-        detail::splitter* sp = nullptr;
-        detail::splitter split(c.file, how.format, true, true, how.chunk_bytes,
-                               [&](detail::split_chunk&& k) {
-                                   adopt_split(c, *sp);
-                                   run.submit(std::move(k));
-                               });
-        sp = &split;
+    stream(c, how, true, nullptr, write, on_error, stats, [&](detail::splitter& split) {
         io::for_each_line(
             in,
             [&](std::string_view line, std::size_t no) {
@@ -362,10 +364,7 @@ sweep_stats sweep_stream(std::FILE* in, context& c, const sweep_options& how,
                 split.line(line, no, 0, 0);
             },
             c.file);
-        split.finish();
-        run.drain();
-    }
-    end_report(c.reporter, write);
+    });
     return stats;
 }
 
