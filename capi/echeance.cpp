@@ -173,6 +173,19 @@ void echeance_rules_free(echeance_rules* rules) {
     delete rules;
 }
 
+namespace {
+
+// The arguments echeance_replay and echeance_due share.
+void require_history_args(const echeance_rules* rules, const char* history, size_t length,
+                          char** result, size_t* result_length) {
+    if (rules == nullptr) throw usage{"rules is NULL"};
+    if (history == nullptr && length != 0) throw usage{"history is NULL"};
+    if (result == nullptr) throw usage{"result is NULL"};
+    if (result_length == nullptr) throw usage{"result_length is NULL"};
+}
+
+} // namespace
+
 int echeance_replay(const echeance_rules* rules, const char* history, size_t length,
                     const char* input_format_name, const char* as_of, const char* output,
                     char** result, size_t* result_length, char** err) {
@@ -180,10 +193,7 @@ int echeance_replay(const echeance_rules* rules, const char* history, size_t len
     if (result != nullptr) *result = nullptr;
     if (result_length != nullptr) *result_length = 0;
     return guarded(err, [&] {
-        if (rules == nullptr) throw usage{"rules is NULL"};
-        if (history == nullptr && length != 0) throw usage{"history is NULL"};
-        if (result == nullptr) throw usage{"result is NULL"};
-        if (result_length == nullptr) throw usage{"result_length is NULL"};
+        require_history_args(rules, history, length, result, result_length);
         auto in = input_format(input_format_name);
         auto out = output_format(output);
         echeance::replay_options opt(with_field<echeance::year_month_day>(
@@ -207,10 +217,7 @@ int echeance_due(const echeance_rules* rules, const char* history, size_t length
     if (result != nullptr) *result = nullptr;
     if (result_length != nullptr) *result_length = 0;
     return guarded(err, [&] {
-        if (rules == nullptr) throw usage{"rules is NULL"};
-        if (history == nullptr && length != 0) throw usage{"history is NULL"};
-        if (result == nullptr) throw usage{"result is NULL"};
-        if (result_length == nullptr) throw usage{"result_length is NULL"};
+        require_history_args(rules, history, length, result, result_length);
         auto in = input_format(input_format_name);
         auto out = due_output(output);
         auto first = with_field<echeance::year_month_day>(

@@ -205,26 +205,6 @@ std::string history_text(const py::object& history, echeance::history_parser::fo
     return jsonl_of(history);
 }
 
-// parse_history() with the line numbers of a part of a larger file: its first line is
-// `first_line` of `file_name` (a partition of a sweep reports the lines of the whole file).
-echeance::history_file parse_part(std::string_view text, const rules& r,
-                                  const std::string& file_name, echeance::history_parser::format f,
-                                  std::size_t first_line) {
-    if (first_line == 1) return echeance::parse_history(text, *r.set, r.cal, file_name, f);
-    echeance::history_parser p(*r.set, r.cal, file_name, f);
-    std::size_t no = first_line - 1, pos = 0;
-    while (pos < text.size()) {
-        std::size_t nl = text.find('\n', pos);
-        std::string_view line =
-            text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        p.add_line(line, ++no);
-        if (nl == std::string_view::npos) break;
-        pos = nl + 1;
-    }
-    return p.finish();
-}
-
 py::object replay(const rules& r, const py::object& history, const py::object& as_of,
                   const std::string& output, const std::string& input, bool as_text,
                   std::size_t first_line, const std::string& file_name) {
@@ -241,7 +221,7 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
     std::string rendered;
     {
         py::gil_scoped_release unlocked; // the replay touches no Python object
-        file = parse_part(text, r, file_name, in_format, first_line);
+        file = echeance::parse_history(text, *r.set, r.cal, file_name, in_format, first_line);
         echeance::replay_report report(*r.set, r.cal, *out_format, false);
         echeance::render_replays(*r.set, r.cal, file, opt, report, rendered);
     }

@@ -677,9 +677,11 @@ std::vector<std::string> history_format_names() {
 }
 
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
-                           const std::string& file_name, history_parser::format f) {
+                           const std::string& file_name, history_parser::format f,
+                           std::size_t first_line) {
     history_parser p(rules, cal, file_name, f);
-    std::size_t no = 0, pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
+    std::size_t no = first_line - 1,
+                pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
         std::string_view line =

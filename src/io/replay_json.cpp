@@ -31,6 +31,31 @@ void ids(json_out& w, const std::vector<Id>& idx, const V& items) {
     w.end_array();
 }
 
+// An id's name, or null for no_index.
+template <class Items, class Id>
+void name_or_null(json_out& w, const Items& items, Id id) {
+    if (id != no_index)
+        w.str(items[id].id);
+    else
+        w.null();
+}
+
+// An instant in UTC when `known`, else null.
+void utc_or_null(json_out& w, bool known, date::sys_seconds t) {
+    if (known)
+        w.str(utc(t));
+    else
+        w.null();
+}
+
+// An input line, or null for 0 (automatic).
+void line_or_null(json_out& w, std::uint32_t line) {
+    if (line != 0)
+        w.number(line);
+    else
+        w.null();
+}
+
 // The reading of a count, or null when the rule has a single (uncontested) count.
 void reading(json_out& w, const std::vector<interpretation>& rs, std::uint8_t r) {
     std::string id = reading_id(rs, r);
@@ -47,11 +72,7 @@ void timeline_json(json_out& w, const ruleset& rules, const replay_result& r) {
         w.key("state").str(rules.states[s.state].id);
         opt_day(w.key("from"), s.entered);
         opt_day(w.key("to"), s.left);
-        w.key("event");
-        if (s.event != no_index)
-            w.str(rules.events[s.event].id);
-        else
-            w.null();
+        name_or_null(w.key("event"), rules.events, s.event);
         w.key("role");
         if (s.role != no_index)
             w.str(rules.roles[s.role].id);
@@ -59,16 +80,8 @@ void timeline_json(json_out& w, const ruleset& rules, const replay_result& r) {
             w.str("system");
         else
             w.null();
-        w.key("line");
-        if (s.line)
-            w.number(s.line);
-        else
-            w.null();
-        w.key("version");
-        if (s.version != no_index)
-            w.str(vid(rules, s.version));
-        else
-            w.null();
+        line_or_null(w.key("line"), s.line);
+        name_or_null(w.key("version"), rules.versions, s.version);
         w.end_object();
     }
     w.end_array();
@@ -85,11 +98,7 @@ void windows_json(json_out& w, const ruleset& rules, const replay_result& r) {
         reading(w.key("reading"), info.readings, x.reading);
         day(w.key("opened"), x.opened);
         opt_day(w.key("last_day"), x.last_day);
-        w.key("end_utc");
-        if (x.last_day)
-            w.str(utc(x.end_utc));
-        else
-            w.null();
+        utc_or_null(w.key("end_utc"), bool(x.last_day), x.end_utc);
         w.key("version").str(vid(rules, x.version));
         w.end_object();
     }
@@ -118,24 +127,12 @@ void obligations_json(json_out& w, const ruleset& rules, const replay_result& r)
         const auto& info = rules.obligations[o.obligation];
         w.begin_object();
         w.key("obligation").str(info.id);
-        w.key("role");
-        if (info.role != no_index)
-            w.str(rules.roles[info.role].id);
-        else
-            w.null();
-        w.key("event");
-        if (info.event != no_index)
-            w.str(rules.events[info.event].id);
-        else
-            w.null();
+        name_or_null(w.key("role"), rules.roles, info.role);
+        name_or_null(w.key("event"), rules.events, info.event);
         reading(w.key("reading"), info.readings, o.reading);
         day(w.key("started"), o.started);
         opt_day(w.key("due"), o.due);
-        w.key("end_utc");
-        if (o.due)
-            w.str(utc(o.end_utc));
-        else
-            w.null();
+        utc_or_null(w.key("end_utc"), bool(o.due), o.end_utc);
         w.key("status").str(to_string(o.state));
         if (o.state == obligation_status::status::due) {
             w.key("days_left");
@@ -210,11 +207,7 @@ void count_readings_json(json_out& w, const ruleset& rules, const contested_coun
             w.null();
         opt_day(w.key("anchor_day"), x.anchor_day);
         opt_day(w.key("last_day"), x.last_day);
-        w.key("end_utc");
-        if (x.last_day)
-            w.str(utc(x.end_utc));
-        else
-            w.null();
+        utc_or_null(w.key("end_utc"), bool(x.last_day), x.end_utc);
         w.key("version");
         if (x.anchor_day)
             w.str(vid(rules, x.version));
@@ -251,11 +244,7 @@ void warnings_json(json_out& w, const ruleset& rules, const replay_result& r) {
     w.begin_array();
     for (const auto& x : r.warnings) {
         w.begin_object();
-        w.key("line");
-        if (x.line)
-            w.number(x.line);
-        else
-            w.null();
+        line_or_null(w.key("line"), x.line);
         w.key("id").str(x.id);
         w.key("message").str(message(rules, x));
         w.end_object();

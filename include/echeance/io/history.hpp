@@ -54,9 +54,11 @@ private:
 std::optional<history_parser::format> parse_history_format(std::string_view name) noexcept;
 std::vector<std::string> history_format_names();
 
-// The whole text at once (lines split on '\n', "\r\n" accepted).
+// The whole text at once (lines split on '\n', "\r\n" accepted). `first_line` numbers its first
+// line, for a text that is a part of a larger file.
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
                            const std::string& file_name,
-                           history_parser::format f = history_parser::format::detect);
+                           history_parser::format f = history_parser::format::detect,
+                           std::size_t first_line = 1);
 
 } // namespace echeance
