@@ -36,17 +36,6 @@ person_fixture& pf() {
 const year_month_day base = year_month_day(date::year(2022), date::month(2), date::day(1));
 const year_month_day far_as_of = year_month_day(date::year(9000), date::month(1), date::day(1));
 
-testing::gen_line line_of(year_month_day day, const char* event, const char* role, int seq = -1) {
-    testing::gen_line l;
-    l.person = "big";
-    l.day = day;
-    l.event = event;
-    l.role = role;
-    l.territory = "FR";
-    l.seq = seq;
-    return l;
-}
-
 year_month_day plus(year_month_day d, long days) {
     return year_month_day(sys_days(d) + date::days(days));
 }
@@ -74,25 +63,27 @@ history make_person(shape s, int n) {
         switch (s) {
         case shape::plain:
             if (i) a = acts[r.below(16)];
-            lines.push_back(line_of(plus(base, i / 40), a.first, a.second));
+            lines.push_back(testing::make_line("big", plus(base, i / 40), a.first, a.second));
             break;
         case shape::rejected:
             if (i) a = wrong[i % 3];
-            lines.push_back(line_of(plus(base, i / 40), a.first, a.second));
+            lines.push_back(testing::make_line("big", plus(base, i / 40), a.first, a.second));
             break;
         case shape::same_day: // one day, "seq" descending: the whole day is reordered
             if (i) a = acts[std::size_t(i) % 16];
-            lines.push_back(line_of(base, a.first, a.second, n - i));
+            lines.push_back(testing::make_line("big", base, a.first, a.second, n - i));
             break;
         case shape::out_of_order: // every other line dated back, among wrong-state events
             if (i) a = {"reopening", "holder"};
-            lines.push_back(line_of(plus(base, i / 2 + (i % 2 ? 0 : 10)), a.first, a.second));
+            lines.push_back(
+                testing::make_line("big", plus(base, i / 2 + (i % 2 ? 0 : 10)), a.first, a.second));
             break;
         case shape::cycles: // closure, reopening, day after day
             if (i)
                 a = i % 2 ? std::make_pair("closure", "holder")
                           : std::make_pair("reopening", "holder");
-            lines.push_back(line_of(i ? plus(base, 60 + i) : base, a.first, a.second));
+            lines.push_back(
+                testing::make_line("big", i ? plus(base, 60 + i) : base, a.first, a.second));
             break;
         }
     }

@@ -28,17 +28,6 @@ std::string json_of(const history& h, year_month_day as_of) {
     return to_json_line(mes(), cal(), h, h.person, replay(mes(), cal(), h, o), true);
 }
 
-gen_line make_line(year_month_day day, const char* event, const char* role, int seq = -1) {
-    gen_line l;
-    l.person = "p";
-    l.day = day;
-    l.event = event;
-    l.role = role;
-    l.territory = "FR";
-    l.seq = seq;
-    return l;
-}
-
 // Acts of every kind, unknown and wrong ones included, the day moving forward.
 std::vector<gen_line> many_acts(rng& r, int n, int back_one_in) {
     std::vector<gen_line> out;
@@ -52,7 +41,7 @@ std::vector<gen_line> many_acts(rng& r, int n, int back_one_in) {
         else if (g >= 6)
             day = d = day + date::days(1 + r.below(40));
         auto a = acts[r.below(std::uint32_t(acts.size()))];
-        out.push_back(make_line(year_month_day(d), a.first, a.second, int(i)));
+        out.push_back(make_line("p", year_month_day(d), a.first, a.second, int(i)));
     }
     return out;
 }
@@ -107,7 +96,7 @@ TEST_CASE("many events on one day: ordered as the same history given in that ord
                 for (int i = 0; i < n; ++i) {
                     auto a = acts[r.below(std::uint32_t(acts.size()))];
                     bool some = how != 3 || r.below(8) != 0;
-                    lines.push_back(make_line(year_month_day(day), a.first, a.second,
+                    lines.push_back(make_line("p", year_month_day(day), a.first, a.second,
                                               (how >= 1 && some) ? int(r.below(40)) : -1));
                     times.push_back((how == 0 || how == 2) && some ? std::int32_t(r.below(30) * 60)
                                                                    : -1);
@@ -196,7 +185,8 @@ TEST_CASE("many closure and reopening cycles: the archive as a small model says"
                  rng r{seed};
                  std::vector<gen_line> lines;
                  sys_days day = sys_days(start);
-                 lines.push_back(make_line(year_month_day(day), "creation_request", "holder", 0));
+                 lines.push_back(
+                     make_line("p", year_month_day(day), "creation_request", "holder", 0));
                  int n = 60 + int(r.below(160));
                  for (int i = 1; i < n; ++i) {
                      std::uint32_t g = r.below(20);
@@ -208,8 +198,8 @@ TEST_CASE("many closure and reopening cycles: the archive as a small model says"
                      if (d.month() == date::month(2) && d.day() == date::day(29))
                          day += date::days(1); // keeps the model's "ten years later" plain
                      bool close = r.below(5) < 3;
-                     lines.push_back(make_line(year_month_day(day), close ? "closure" : "reopening",
-                                               "holder", i));
+                     lines.push_back(make_line("p", year_month_day(day),
+                                               close ? "closure" : "reopening", "holder", i));
                  }
                  history h = to_history(mes(), cal(), lines);
                  year_month_day as_of = after(lines, int(r.below(5000)));
@@ -290,10 +280,10 @@ TEST_CASE("many counts waiting for one anchor: each resolved once, the dropped o
         sys_days day = sys_days(start);
         int n = 1 + int(r.below(80));
         for (int i = 0; i < n; ++i) {
-            lines.push_back(make_line(year_month_day(day), "information_sent", "cnam", i));
+            lines.push_back(make_line("p", year_month_day(day), "information_sent", "cnam", i));
             day += date::days(r.below(2)); // within the six weeks: the window stays open
         }
-        lines.push_back(make_line(year_month_day(day), "information_received", "holder", n));
+        lines.push_back(make_line("p", year_month_day(day), "information_received", "holder", n));
         history h = to_history(mes(), cal(), lines);
         replay_options o(year_month_day(day) + date::months(1));
         o.explain = true;
