@@ -16,11 +16,9 @@ namespace echeance::cli {
 
 void register_due(CLI::App& app, std::function<int()>& run) {
     struct args {
-        std::string rules, history, from, to, format = "detect", output = "csv";
-        std::vector<std::string> readings;
+        std::string rules, history, from, to, output = "csv";
+        sweep_args sweep;
         calendar_args cal;
-        unsigned threads = 0;
-        bool grouped = false;
     };
     auto a = std::make_shared<args>();
     auto* cmd = app.add_subcommand(
@@ -37,18 +35,7 @@ void register_due(CLI::App& app, std::function<int()>& run) {
                     "line")
         ->check(CLI::IsMember(due_format_names()))
         ->capture_default_str();
-    cmd->add_option("--reading", a->readings,
-                    "Decide a contested rule by another reading, RULE=READING (e.g. "
-                    "opposition_window=one-month-from-receipt)");
-    cmd->add_option("--format", a->format, "Input format")
-        ->check(CLI::IsMember(history_format_names()))
-        ->capture_default_str();
-    cmd->add_option("--threads", a->threads,
-                    "Threads that replay (default 0: one per core); the output is the same for "
-                    "any number")
-        ->check(CLI::Range(0u, 1024u));
-    cmd->add_flag("--grouped", a->grouped,
-                  "Stream only: each person's lines must be consecutive (as replay --grouped)");
+    add_sweep_options(*cmd, a->sweep);
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a] {
         run = [a]() -> int {
@@ -66,11 +53,8 @@ void register_due(CLI::App& app, std::function<int()>& run) {
             }
             const ruleset& rules = *loaded.rules;
             replay_options opt(from); // its day is chosen per replay by the report
-            apply_readings(rules, opt, a->readings);
-            sweep_options how;
-            how.format = *parse_history_format(a->format); // checked by CLI11
-            how.threads = a->threads;
-            how.grouped = a->grouped;
+            apply_readings(rules, opt, a->sweep.readings);
+            sweep_options how = sweep_options_of(a->sweep);
             io::out_buffer out(stdout);
             due_report report(rules, cal, opt, from, to, *parse_due_format(a->output));
             auto reporter = due_reporter(report);

@@ -1,6 +1,7 @@
 #include "options.hpp"
 
 #include <echeance/io/calendar.hpp>
+#include <echeance/io/history.hpp>
 #include <fmt/format.h>
 
 namespace echeance::cli {
@@ -43,6 +44,31 @@ int parse_year(std::string_view text) {
                     fmt::format("invalid year \"{}\" (expected four digits, {} to {})", text,
                                 min_year, max_year));
     return y;
+}
+
+void add_sweep_options(CLI::App& cmd, sweep_args& a) {
+    cmd.add_option("--reading", a.readings,
+                   "Decide a contested rule by another reading, RULE=READING (e.g. "
+                   "opposition_window=one-month-from-receipt)");
+    cmd.add_option("--format", a.format, "Input format")
+        ->check(CLI::IsMember(history_format_names()))
+        ->capture_default_str();
+    cmd.add_option("--threads", a.threads,
+                   "Threads that replay and render (default 0: one per core); the output is the "
+                   "same for any number")
+        ->check(CLI::Range(0u, 1024u));
+    cmd.add_flag("--grouped", a.grouped,
+                 "Stream only: each person's lines must be consecutive (a person whose lines "
+                 "come back later is an error, those lines skipped); without it, an input that "
+                 "is not grouped is read whole");
+}
+
+sweep_options sweep_options_of(const sweep_args& a) {
+    sweep_options how;
+    how.format = *parse_history_format(a.format); // checked by CLI11
+    how.threads = a.threads;
+    how.grouped = a.grouped;
+    return how;
 }
 
 void apply_readings(const ruleset& rules, replay_options& options,

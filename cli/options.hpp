@@ -5,6 +5,7 @@
 #include <echeance/calendar.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/error.hpp>
+#include <echeance/io/sweep.hpp>
 #include <echeance/ruleset.hpp>
 #include <stdexcept>
 #include <string>
@@ -25,6 +26,18 @@ struct calendar_args {
 
 void add_calendar_options(CLI::App& cmd, calendar_args& a);
 calendar load_calendar(const calendar_args& a);
+
+// The options of the commands that sweep a history (replay, due): --reading, --format,
+// --threads, --grouped.
+struct sweep_args {
+    std::vector<std::string> readings;
+    std::string format = "detect";
+    unsigned threads = 0;
+    bool grouped = false;
+};
+
+void add_sweep_options(CLI::App& cmd, sweep_args& a);
+sweep_options sweep_options_of(const sweep_args& a);
 
 // Parses a command-line value; an error names the field it came from.
 template <class F>

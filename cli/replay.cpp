@@ -16,10 +16,9 @@ namespace echeance::cli {
 
 void register_replay(CLI::App& app, std::function<int()>& run) {
     struct args {
-        std::string rules, history, as_of, format = "detect", output = "text";
-        std::vector<std::string> readings;
-        bool json = false, explain = false, grouped = false;
-        unsigned threads = 0;
+        std::string rules, history, as_of, output = "text";
+        bool json = false, explain = false;
+        sweep_args sweep;
         calendar_args cal;
     };
     auto a = std::make_shared<args>();
@@ -44,20 +43,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     cmd->add_flag("--explain", a->explain,
                   "Add each step with its rule, version, article and date arithmetic (text and "
                   "json)");
-    cmd->add_option("--reading", a->readings,
-                    "Decide a contested rule by another reading, RULE=READING (e.g. "
-                    "opposition_window=one-month-from-receipt)");
-    cmd->add_option("--format", a->format, "Input format")
-        ->check(CLI::IsMember(history_format_names()))
-        ->capture_default_str();
-    cmd->add_option("--threads", a->threads,
-                    "Threads that replay and render (default 0: one per core); the output is the "
-                    "same for any number")
-        ->check(CLI::Range(0u, 1024u));
-    cmd->add_flag("--grouped", a->grouped,
-                  "Stream only: each person's lines must be consecutive (a person whose lines "
-                  "come back later is an error, those lines skipped); without it, an input that "
-                  "is not grouped is read whole");
+    add_sweep_options(*cmd, a->sweep);
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a, output] {
         run = [a, output]() -> int {
@@ -81,12 +67,9 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             replay_options opt(a->as_of.empty() ? year_month_day(date::floor<date::days>(
                                                       std::chrono::system_clock::now()))
                                                 : parse_field(a->as_of, "--as-of", parse_date));
-            apply_readings(rules, opt, a->readings);
+            apply_readings(rules, opt, a->sweep.readings);
             opt.explain = a->explain;
-            sweep_options how;
-            how.format = *parse_history_format(a->format); // checked by CLI11
-            how.threads = a->threads;
-            how.grouped = a->grouped;
+            sweep_options how = sweep_options_of(a->sweep);
             bool from_stdin = a->history == "-";
             io::out_buffer out(stdout);
             replay_report report(rules, cal, shown, a->explain);
