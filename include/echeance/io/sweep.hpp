@@ -29,6 +29,11 @@ struct sweep_options {
     // Bytes of input per chunk, cut on the next person boundary: the unit of work of a thread.
     // Tests make it tiny to put boundaries everywhere; the default suits a sweep.
     std::size_t chunk_bytes = std::size_t(512) << 10;
+    // Persons whose first line is held in memory to recognise one who comes back (16 bytes
+    // each, twice that in --grouped's table); beyond, they go to a temporary file. Tests make it
+    // tiny; with --grouped, a person who comes back after more than this many others is found
+    // at the end of the input (see sweep_file()).
+    std::size_t persons_in_memory = std::size_t(1) << 20;
 };
 
 struct sweep_stats {
