@@ -16,9 +16,13 @@ namespace echeance::detail {
 
 namespace {
 
-bool by_hash(const person_mark& a, const person_mark& b) {
-    return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
-}
+// A type, not a function: std::sort inlines it.
+struct by_hash_t {
+    bool operator()(const person_mark& a, const person_mark& b) const noexcept {
+        return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
+    }
+};
+constexpr by_hash_t by_hash{};
 
 [[noreturn]] void cannot_spill() {
     throw error("echeance.io.write",

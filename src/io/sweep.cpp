@@ -88,8 +88,10 @@ void process(context& c, work& w) {
             std::remove_if(f.errors.begin(), f.errors.end(),
                            [&](const error& e) { return e.where().line == c.header_line; }),
             f.errors.end());
+    // A masked person is one whose shown id is not their id (must_mask() once, by the parser).
+    auto masked = [&](std::size_t i) { return f.shown_ids[i] != f.persons[i].person; };
     std::size_t local = 0;
-    for (const auto& h : f.persons) local += must_mask(h.person) ? 1 : 0;
+    for (std::size_t i = 0; i < f.persons.size(); ++i) local += masked(i) ? 1 : 0;
     std::size_t base = 0;
     {
         std::unique_lock<std::mutex> lock(c.chain_mutex);
@@ -103,8 +105,7 @@ void process(context& c, work& w) {
     if (local != 0 && base != 0) {
         std::size_t k = base;
         for (std::size_t i = 0; i < f.persons.size(); ++i)
-            if (must_mask(f.persons[i].person))
-                f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
+            if (masked(i)) f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
     }
     w.out.clear();
     std::unique_ptr<sweep_reporter> reporter = c.reporter.clone();

@@ -6,6 +6,7 @@
 #include "detail/person_id.hpp"
 #include "echeance/io/nir.hpp"
 
+#include <cstring>
 #include <fmt/format.h>
 #include <functional>
 
@@ -113,6 +114,16 @@ bool json_person(std::string_view line, std::string_view& raw, std::string& deco
     const char* p = line.data();
     const char* e = p + line.size();
     decoded.clear();
+    // The usual line: the person first, a plain string.
+    constexpr std::string_view lead = "{\"person\":\"";
+    if (line.size() > lead.size() && std::memcmp(p, lead.data(), lead.size()) == 0) {
+        const char* v = p + lead.size();
+        const char* q = skip_plain(v, e);
+        if (q < e && *q == '"') {
+            raw = std::string_view(v, std::size_t(q - v));
+            return true;
+        }
+    }
     while (p < e && is_ws(*p)) ++p;
     if (p == e || *p != '{') return false;
     ++p;
