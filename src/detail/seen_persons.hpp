@@ -33,8 +33,11 @@ public:
 
     void add(person_mark m) {
         buffer_.push_back(m);
+        sorted_ = false;
         if (buffer_.size() >= budget_) spill();
     }
+    // Sorts the marks in memory now (on the thread that scanned them), not in repeats().
+    void sort();
     // Sorts the marks in memory and writes them out as one run.
     void spill();
     std::size_t size() const noexcept { return spilled_ + buffer_.size(); }
@@ -54,6 +57,7 @@ private:
     };
     std::size_t budget_;
     std::vector<person_mark> buffer_;
+    bool sorted_ = true;
     std::vector<run> runs_;
     std::FILE* file_ = nullptr;
     std::size_t spilled_ = 0;

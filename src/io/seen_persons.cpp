@@ -86,16 +86,21 @@ mark_runs::~mark_runs() {
 }
 
 mark_runs::mark_runs(mark_runs&& o) noexcept
-    : budget_(o.budget_), buffer_(std::move(o.buffer_)), runs_(std::move(o.runs_)), file_(o.file_),
-      spilled_(o.spilled_) {
+    : budget_(o.budget_), buffer_(std::move(o.buffer_)), sorted_(o.sorted_),
+      runs_(std::move(o.runs_)), file_(o.file_), spilled_(o.spilled_) {
     o.file_ = nullptr;
     o.spilled_ = 0;
+}
+
+void mark_runs::sort() {
+    if (!sorted_) std::sort(buffer_.begin(), buffer_.end(), by_hash);
+    sorted_ = true;
 }
 
 void mark_runs::spill() {
     if (buffer_.empty()) return;
     if (file_ == nullptr && (file_ = std::tmpfile()) == nullptr) cannot_spill();
-    std::sort(buffer_.begin(), buffer_.end(), by_hash);
+    sort();
     if (std::fseek(file_, 0, SEEK_END) != 0) cannot_spill();
     long at = std::ftell(file_);
     if (at < 0 ||
@@ -111,7 +116,7 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
                                                   std::size_t& count) {
     std::vector<run_reader> readers;
     for (mark_runs* r : all) {
-        std::sort(r->buffer_.begin(), r->buffer_.end(), by_hash);
+        r->sort();
         if (!r->buffer_.empty()) readers.emplace_back(r->buffer_.data(), r->buffer_.size());
         for (const run& s : r->runs_) readers.emplace_back(r->file_, s.offset, s.size);
     }

@@ -378,6 +378,7 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
         try {
             scan(r, r.from, r.to, first, false);
             r.split->finish();
+            r.split->marks().sort();
         } catch (...) {
             r.failed = std::current_exception();
         }
@@ -391,6 +392,8 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
     rs[0].lines += head_lines;
     // Joined in order: line numbers made absolute, a person continued across a cut kept whole.
     std::vector<detail::mark_runs*> marks;
+    detail::mark_runs firsts(ranges + 1); // the first person of each range not continued
+    marks.push_back(&firsts);
     std::size_t before = 0;
     const std::string* last = nullptr;
     std::size_t last_chunk = 0; // the chunk where the last person met has their last lines
@@ -408,7 +411,7 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
         }
         for (; i < r.chunks.size(); ++i) chunks.push_back(std::move(r.chunks[i]));
         if (sp.met_anyone()) {
-            if (!joined) rs[0].split->marks().add(sp.first_mark());
+            if (!joined) firsts.add(sp.first_mark());
             last = &sp.last_person();
             last_chunk = chunks.size() - 1;
         }
