@@ -355,7 +355,6 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
     make(rs[0]);
     std::size_t settled_at = scan(rs[0], 0, body.size(), 1, true);
     std::size_t head_lines = rs[0].lines;
-    rs[0].from = 0;
     std::size_t rest = body.size() - settled_at;
     for (std::size_t k = 0; k < ranges; ++k) {
         std::size_t at = k == 0 ? settled_at : settled_at + rest / ranges * k;
@@ -368,7 +367,6 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
         rs[k].from = at;
         if (k != 0) rs[k - 1].to = at;
     }
-    rs[0].from = settled_at;
     rs.back().to = body.size();
     for (std::size_t k = 1; k < ranges; ++k) {
         make(rs[k]);
