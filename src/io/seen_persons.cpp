@@ -227,6 +227,8 @@ void seen_persons::spill() {
 }
 
 std::vector<mark_runs::repeat> seen_persons::repeats(std::size_t most, std::size_t& count) {
+    count = 0;
+    if (runs_.size() == 0) return {}; // one generation: every repeat was caught online
     for (const person_mark& m : slots_)
         if (m.hash != 0) runs_.add(m);
     // Repeats within the table were caught online: only those across generations remain.
