@@ -178,11 +178,12 @@ enum column : std::uint8_t {
     c_data,
     c_born,
     c_department,
+    c_id, // only with keep_fields
     c_count
 };
-constexpr std::string_view column_names[c_count] = {"person", "at",   "event",     "role",
-                                                    "time",   "seq",  "territory", "channel",
-                                                    "data",   "born", "department"};
+constexpr std::string_view column_names[c_count] = {"person", "at",   "event",      "role",
+                                                    "time",   "seq",  "territory",  "channel",
+                                                    "data",   "born", "department", "id"};
 
 // An INSEE code of a department: 01-95 but 20 (split into 2A and 2B in 1976), 2A, 2B, 971-978.
 bool valid_department(std::string_view s) noexcept {
@@ -240,6 +241,7 @@ struct history_parser::impl {
     std::array<int, c_count> col_of{};
     std::vector<std::string> fields;
     std::vector<std::size_t> cols;
+    std::function<void(const history_fields&)> on_fields;
 
     impl(const ruleset& r, const calendar& c, std::string f, format fm)
         : rules(r), cal(c), file(std::move(f)), fmt_(fm) {
@@ -261,6 +263,7 @@ struct history_parser::impl {
         bool has[c_count] = {};
         std::size_t col[c_count] = {};
         std::int64_t seq = -1;
+        std::string data; // JSON text of "data", for on_fields
     };
 
     // Common to both formats: checks and resolves one event.
@@ -417,6 +420,23 @@ struct history_parser::impl {
         if (e.event == no_index) e.event_text = keep(f.v[c_event]);
         if (e.role == no_index) e.role_text = keep(f.v[c_role]);
         h.events.push_back(e);
+        if (on_fields) {
+            history_fields k;
+            k.person = h.person;
+            k.at = f.v[c_at];
+            k.event = f.v[c_event];
+            k.role = f.v[c_role];
+            k.time = f.v[c_time];
+            k.territory = f.v[c_territory];
+            k.channel = f.v[c_channel];
+            k.born = f.v[c_born];
+            k.department = f.v[c_department];
+            k.id = f.v[c_id];
+            k.data = f.has[c_data] ? f.data : std::string();
+            k.seq = f.seq;
+            k.event_read = &h.events.back();
+            on_fields(k);
+        }
     }
 
     void add_json(std::string_view line, std::size_t line_no) {
@@ -441,6 +461,7 @@ struct history_parser::impl {
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string& k = it.key();
             auto c = std::find(std::begin(column_names), std::end(column_names), k);
+            if (c == std::begin(column_names) + c_id && !on_fields) c = std::end(column_names);
             std::size_t col = value_column(line, k);
             if (c == std::end(column_names)) {
                 fail(line_no, col > 1 ? col : 1, "echeance.history.unknown_key",
@@ -452,7 +473,10 @@ struct history_parser::impl {
             auto ci = std::size_t(c - std::begin(column_names));
             f.has[ci] = true;
             f.col[ci] = col;
-            if (ci == c_data) continue;
+            if (ci == c_data) {
+                if (on_fields) f.data = it->dump();
+                continue;
+            }
             if (ci == c_seq) {
                 if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
                     fail(line_no, col, "echeance.history.seq",
@@ -484,6 +508,7 @@ struct history_parser::impl {
             col_of.fill(-1);
             for (std::size_t i = 0; i < fields.size(); ++i) {
                 auto c = std::find(std::begin(column_names), std::end(column_names), fields[i]);
+                if (c == std::begin(column_names) + c_id && !on_fields) c = std::end(column_names);
                 if (c == std::end(column_names)) {
                     fail(line_no, cols[i], "echeance.history.unknown_key",
                          fmt::format("unknown column \"{}\" (expected person, at, event, role, "
@@ -515,6 +540,10 @@ struct history_parser::impl {
             f.v[c] = fields[std::size_t(i)];
             f.col[c] = cols[std::size_t(i)];
         }
+        // Bytes that are not UTF-8 become U+FFFD: the journal stores JSON text.
+        if (on_fields && f.has[c_data])
+            f.data = nlohmann::json(std::string(f.v[c_data]))
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         if (fields.size() != header_n) {
             fail(line_no, fields.size() > header_n ? cols[header_n] : line.size() + 1,
                  "echeance.history.csv",
@@ -555,6 +584,10 @@ void history_parser::add_line(std::string_view line, std::size_t line_no) {
         m.add_json(line, line_no);
     else
         m.add_csv(line, line_no);
+}
+
+void history_parser::keep_fields(std::function<void(const history_fields&)> on_line) {
+    impl_->on_fields = std::move(on_line);
 }
 
 history_file history_parser::finish() {

@@ -8,6 +8,8 @@
 #include "echeance/ruleset.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +33,17 @@ struct history_file {
 // The territory of a line: its "territory", else the person's last explicit one, else the one
 // of the person's department when known (57, 67, 68, 971-974, 976, 977 FR-BL, 978 FR-MF), else
 // the rule set's default. Lines read before the department was known keep their territory.
+// The fields of one accepted line as written, for a caller that stores lines (the journal).
+// Views into the parser's buffers: valid during the callback only.
+struct history_fields {
+    std::string_view person; // normalized: a NIR without its spaces, dots or dashes
+    std::string_view at, event, role, time, territory, channel, born, department;
+    std::string_view id;   // the line's "id" key (only with keep_fields); empty when absent
+    std::string data;      // "data" as JSON text (a CSV field: a JSON string); empty when absent
+    std::int64_t seq = -1; // -1 when absent
+    const history_event* event_read = nullptr; // the event as read (resolved day, time, territory)
+};
+
 class history_parser {
 public:
     enum class format { jsonl, csv, detect };
@@ -43,6 +56,9 @@ public:
 
     void add_line(std::string_view line, std::size_t line_no);
     history_file finish();
+    // Calls `on_line` for every accepted line, after it is added. Lines may then also carry an
+    // "id" key (a column in CSV): the journal's idempotence key.
+    void keep_fields(std::function<void(const history_fields&)> on_line);
 
 private:
     struct impl;

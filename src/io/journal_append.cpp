@@ -1,0 +1,215 @@
+// Appending a batch of history lines: checked whole first, then stored in one transaction,
+// each act once (idempotent), receipts handed back after the commit.
+#include "echeance/io/nir.hpp"
+#include "journal_db.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace echeance::journal_detail {
+
+inserter::inserter(db_handle& h)
+    : h_(h), find_(h.db, h.path, "SELECT 1 FROM entries WHERE dedup=?"),
+      add_(h.db, h.path,
+           "INSERT INTO entries(entry, kind, person, dedup, stored_at, canonical, hash, chain, "
+           "run) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+bool inserter::insert(const new_entry& e, const std::string& stored_at, head& last,
+                      journal_receipt& receipt) {
+    find_.bind(1, e.dedup);
+    bool known = find_.step();
+    find_.reset();
+    if (known) return false;
+    std::int64_t entry = last.entry + 1;
+    std::string canonical = canonical_entry(entry, stored_at, e.kind, e.body);
+    std::string hash = sha256_hex(canonical);
+    std::string chain = chain_hex(last.chain, hash);
+    add_.bind(1, entry).bind(2, e.kind).bind(3, e.person).bind(4, e.dedup).bind(5, stored_at);
+    add_.bind(6, canonical).bind(7, hash).bind(8, chain);
+    if (e.run)
+        add_.bind(9, e.run);
+    else
+        add_.bind_null(9);
+    add_.step();
+    add_.reset();
+    receipt.entry = entry;
+    receipt.kind = e.kind;
+    receipt.person = receipt_person(e.person, e.nir);
+    receipt.stored_at = stored_at;
+    receipt.hash = hash;
+    receipt.chain = chain;
+    last.entry = entry;
+    last.chain = std::move(chain);
+    (void)h_;
+    return true;
+}
+
+namespace {
+
+constexpr std::string_view key_prefix = "hmac-sha256:";
+
+// 1-based column of the value of "key" in a JSON line; 1 when not found (or CSV).
+std::size_t column_of(std::string_view line, std::string_view key) {
+    std::string pat = "\"" + std::string(key) + "\"";
+    std::size_t p = line.find(pat);
+    if (p == std::string_view::npos || line.empty() || line.front() != '{') return 1;
+    p = line.find(':', p + pat.size());
+    if (p == std::string_view::npos) return 1;
+    ++p;
+    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
+    return p + 1;
+}
+
+void add_string(std::string& out, std::string_view key, std::string_view value) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    out += key;
+    out += "\":";
+    append_json_string(out, value);
+}
+
+void add_field(std::string& out, std::string_view key, std::string_view value) {
+    if (!value.empty()) add_string(out, key, value);
+}
+
+void add_raw(std::string& out, std::string_view key, std::string_view json) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    out += key;
+    out += "\":";
+    out += json;
+}
+
+// A stored event: the line's fields as written, in a fixed order (docs/journal.md).
+std::string event_body(const history_fields& f, std::string_view person) {
+    std::string b = "{";
+    add_field(b, "person", person);
+    add_field(b, "at", f.at);
+    add_field(b, "time", f.time);
+    if (f.seq >= 0) add_raw(b, "seq", std::to_string(f.seq));
+    add_field(b, "event", f.event);
+    add_field(b, "role", f.role);
+    add_field(b, "channel", f.channel);
+    add_field(b, "territory", f.territory);
+    if (!f.data.empty()) add_raw(b, "data", f.data);
+    add_field(b, "born", f.born);
+    add_field(b, "department", f.department);
+    add_field(b, "id", f.id);
+    b += '}';
+    return b;
+}
+
+// The identity of the act: its explicit id, else person, day, time, seq, event, role, channel
+// and data as read.
+std::string event_identity(const history_fields& f, std::string_view person) {
+    std::string b = "{";
+    if (!f.id.empty()) {
+        add_field(b, "id", f.id);
+        return b + "}";
+    }
+    const history_event& e = *f.event_read;
+    add_field(b, "person", person);
+    add_field(b, "day", format_date(e.day));
+    add_raw(b, "time", std::to_string(e.time));
+    add_raw(b, "seq", std::to_string(e.seq));
+    add_string(b, "event", f.event);
+    add_string(b, "role", f.role);
+    add_string(b, "channel", to_string(e.via));
+    add_raw(b, "data", f.data.empty() ? std::string_view("null") : std::string_view(f.data));
+    return b + "}";
+}
+
+} // namespace
+
+} // namespace echeance::journal_detail
+
+namespace echeance {
+
+journal_append_result journal::append(std::string_view text, const std::string& file_name,
+                                      const ruleset& rules, const calendar& cal,
+                                      history_parser::format f) {
+    using namespace journal_detail;
+    db_handle& h = *impl_;
+    journal_append_result out;
+    std::vector<new_entry> pending;
+    std::vector<error> refused;
+    std::string_view current;
+    std::size_t current_no = 0;
+    history_parser parser(rules, cal, file_name, f);
+    parser.keep_fields([&](const history_fields& k) {
+        ++out.events;
+        auto refuse = [&](std::string_view key, std::string id, std::string message) {
+            refused.emplace_back(std::move(id), std::move(message),
+                                 location{file_name, current_no, column_of(current, key), ""});
+        };
+        if (k.person.substr(0, key_prefix.size()) == key_prefix) {
+            refuse("person", "echeance.journal.person_key",
+                   "a person id may not start with \"hmac-sha256:\" (the journal's keyed hashes "
+                   "of NIRs)");
+            return;
+        }
+        new_entry e;
+        e.kind = "event";
+        e.nir = must_mask(k.person);
+        if (e.nir) {
+            if (h.options.key.empty()) {
+                refuse("person", "echeance.journal.no_key",
+                       "the person id is or holds a NIR, which is never stored in clear: give the "
+                       "operator's key (--key-file, or ECHEANCE_JOURNAL_KEY) to store its keyed "
+                       "hash");
+                return;
+            }
+            e.person = std::string(key_prefix) + hmac_sha256_hex(h.options.key, k.person);
+        } else {
+            e.person = std::string(k.person);
+        }
+        for (auto [key, value] :
+             {std::pair{"at", std::string_view(k.at)}, std::pair{"event", k.event},
+              std::pair{"role", k.role}, std::pair{"time", k.time},
+              std::pair{"territory", k.territory}, std::pair{"channel", k.channel},
+              std::pair{"born", k.born}, std::pair{"department", k.department},
+              std::pair{"id", k.id}, std::pair{"data", std::string_view(k.data)}})
+            if (must_mask(value)) {
+                refuse(key, "echeance.journal.nir_in_text",
+                       fmt::format("\"{}\" holds a number that looks like a NIR; only the person "
+                                   "id is stored as a keyed hash, so this line is refused",
+                                   key));
+                return;
+            }
+        e.body = event_body(k, e.person);
+        e.dedup = sha256_hex(event_identity(k, e.person));
+        pending.push_back(std::move(e));
+    });
+    std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
+    while (pos < text.size()) {
+        std::size_t nl = text.find('\n', pos);
+        std::string_view line =
+            text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        current = line;
+        parser.add_line(line, ++current_no);
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    history_file read = parser.finish();
+    out.errors = std::move(read.errors);
+    out.errors.insert(out.errors.end(), refused.begin(), refused.end());
+    std::stable_sort(out.errors.begin(), out.errors.end(), [](const error& a, const error& b) {
+        return a.where().line < b.where().line;
+    });
+    if (!out.errors.empty()) return out; // all or nothing: a bad line stores nothing
+    std::vector<journal_receipt> receipts;
+    in_transaction(h, [&] {
+        receipts.clear();
+        head last = read_head(h);
+        std::string stored_at = stored_at_now(h.options.now);
+        inserter put(h);
+        journal_receipt r;
+        for (const new_entry& e : pending)
+            if (put.insert(e, stored_at, last, r)) receipts.push_back(r);
+        write_head(h, last);
+    });
+    out.duplicates = pending.size() - receipts.size();
+    out.receipts = std::move(receipts);
+    return out;
+}
+
+} // namespace echeance
