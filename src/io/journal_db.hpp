@@ -35,7 +35,8 @@ private:
     sqlite3_stmt* s_ = nullptr;
 };
 
-void exec(sqlite3* db, const std::string& path, const char* sql);
+void exec(sqlite3* db, const std::string& path, const char* sql,
+          std::string_view doing = "writing the journal");
 
 // Hashes, lowercase hex.
 std::string sha256_hex(std::string_view data);

@@ -61,7 +61,7 @@ void create_schema(db_handle& h) {
         if (has_table(h, "meta")) return; // another process created it first
         statement any(h.db, h.path, "SELECT 1 FROM sqlite_schema");
         if (any.step()) throw not_a_journal(h.path, "an SQLite database with other tables");
-        exec(h.db, h.path, schema_sql);
+        exec(h.db, h.path, schema_sql, "creating the journal");
         statement put(h.db, h.path, "INSERT INTO meta(key, value) VALUES(?, ?)");
         for (auto [k, v] : {std::pair<std::string, std::string>{"format", format_name},
                             {"schema_version", std::to_string(journal::schema_version)},
@@ -92,8 +92,8 @@ void open_journal(db_handle& h, journal::mode m) {
     sqlite3_extended_result_codes(h.db, 0);
     sqlite3_busy_timeout(h.db, int(h.options.busy_timeout.count()));
     // WAL: readers never block the writer; FULL: a committed batch survives a power cut.
-    exec(h.db, h.path, "PRAGMA journal_mode=WAL");
-    exec(h.db, h.path, "PRAGMA synchronous=FULL");
+    exec(h.db, h.path, "PRAGMA journal_mode=WAL", "opening the journal");
+    exec(h.db, h.path, "PRAGMA synchronous=FULL", "opening the journal");
     if (!has_table(h, "meta")) {
         statement any(h.db, h.path, "SELECT 1 FROM sqlite_schema");
         if (m == journal::mode::create && !any.step())

@@ -100,9 +100,9 @@ bool statement::is_null(int col) const {
     return sqlite3_column_type(s_, col) == SQLITE_NULL;
 }
 
-void exec(sqlite3* db, const std::string& path, const char* sql) {
+void exec(sqlite3* db, const std::string& path, const char* sql, std::string_view doing) {
     int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) fail(db, rc, path, sql);
+    if (rc != SQLITE_OK) fail(db, rc, path, doing);
 }
 
 } // namespace echeance::journal_detail
