@@ -4,7 +4,12 @@
 # After each kill: every receipt printed (complete lines) is proved by the journal, verify
 # passes, and after running the command again the journal holds each event once (as many
 # entries as a run never killed) and `journal replay` equals `echeance replay` of the same events.
+#   bash tests/journal/crash.sh --slow ...     the same, only when ECHEANCE_SLOW=1 (else skipped: 77)
 set -u
+if [[ ${1-} == --slow ]]; then
+    [[ ${ECHEANCE_SLOW-} == 1 ]] || { echo "crash.sh: slow run skipped (set ECHEANCE_SLOW=1)"; exit 77; }
+    shift
+fi
 bin=$1
 append_trials=$2
 apply_trials=$3
