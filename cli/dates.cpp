@@ -76,7 +76,7 @@ void register_add(CLI::App& app, std::function<int()>& run) {
                     "from stdin)");
     cmd->add_option("PERIOD", a->length, "Period PnYnMnWnD, e.g. P1M or P6W");
     cmd->add_option("--month-end", a->month_end, "When the day does not exist in the target month")
-        ->check(CLI::IsMember({"clamp", "overflow", "reject"}))
+        ->check(CLI::IsMember(month_end_names()))
         ->capture_default_str();
     cmd->callback([&run, a, cmd] {
         run = [a, cmd]() -> int {
@@ -114,7 +114,7 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("PERIOD", a->length, "Period PnYnMnWnD, e.g. P6W");
     cmd->add_option("--convention", a->rule,
                     "plain (arithmetic), cpc (CPC 640-642), eu (Reg. 1182/71)")
-        ->check(CLI::IsMember({"plain", "cpc", "eu"}))
+        ->check(CLI::IsMember(convention_names()))
         ->capture_default_str();
     cmd->add_option("--territory", a->where,
                     "Territory whose holidays and time zone apply (FR, FR-57, "
@@ -122,7 +122,7 @@ void register_deadline(CLI::App& app, std::function<int()>& run) {
         ->capture_default_str();
     cmd->add_option("--month-end", a->month_end,
                     "When the day does not exist in the target month (CPC and EU clamp)")
-        ->check(CLI::IsMember({"clamp", "overflow", "reject"}))
+        ->check(CLI::IsMember(month_end_names()))
         ->capture_default_str();
     cmd->add_flag("--explain", a->explain, "Print each step of the count with its article");
     cmd->add_flag("--json", a->json, "Print one JSON object with every field of the result");

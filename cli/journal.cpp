@@ -163,69 +163,36 @@ void register_verify(CLI::App& journal_cmd, std::function<int()>& run) {
 
 void register_replay_cmd(CLI::App& journal_cmd, std::function<int()>& run) {
     struct args : common_args {
-        std::string rules, as_of, output;
+        std::string rules;
+        report_args report;
         std::vector<std::string> readings;
-        bool json = false, explain = false;
     };
     auto a = std::make_shared<args>();
     auto* cmd = journal_cmd.add_subcommand(
         "replay", "Replay the stored events: the answers of echeance replay over the same events");
     add_common(*cmd, *a);
     cmd->add_option("--rules", a->rules, "Rule set folder (or its ruleset.json)")->required();
-    cmd->add_option("--as-of", a->as_of, "The day to report on, YYYY-MM-DD (default: today, UTC)");
-    cmd->add_flag("--json", a->json, "Shorthand for --output json");
-    cmd->add_option("--output", a->output, "text, json, summary or ics (default: text)");
-    cmd->add_flag("--explain", a->explain, "Add each step with its rule, version and article");
-    cmd->add_option("--reading", a->readings,
-                    "Decide a contested rule by another reading, "
-                    "RULE=READING");
+    add_report_options(*cmd, a->report);
+    add_reading_option(*cmd, a->readings);
     cmd->callback([&run, a] {
         run = [a]() -> int {
+            report_format shown = report_format_of(a->report);
             calendar cal = load_calendar(a->cal);
             ruleset rules = load_rules(a->rules);
-            replay_options opt;
-            opt.as_of =
-                a->as_of.empty()
-                    ? year_month_day(date::floor<date::days>(std::chrono::system_clock::now()))
-                    : parse_field(a->as_of, "--as-of", parse_date);
-            for (const auto& r : a->readings) {
-                auto eq = r.find('=');
-                if (eq == std::string::npos || eq == 0 || eq + 1 == r.size())
-                    throw usage_error(
-                        fmt::format("--reading \"{}\" is not of the form RULE=READING", r));
-                try {
-                    choose_reading(rules, opt, std::string_view(r).substr(0, eq),
-                                   std::string_view(r).substr(eq + 1));
-                } catch (const error& e) {
-                    throw e.with_field("--reading");
-                }
-            }
-            opt.explain = a->explain;
-            report_format f = a->json ? report_format::json : report_format::text;
-            if (!a->output.empty()) {
-                auto p = parse_report_format(a->output);
-                if (!p)
-                    throw usage_error(fmt::format(
-                        "--output \"{}\" is not one of: text, json, summary, ics", a->output));
-                f = *p;
-            }
+            replay_options opt(as_of_of(a->report));
+            apply_readings(rules, opt, a->readings);
+            opt.explain = a->report.explain;
             journal j(a->db, journal::mode::open, options_of(*a));
             history_file file = j.events(rules, cal);
             for (const auto& e : file.errors)
                 std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, f, a->explain);
-            replay_result r;
+            replay_report report(rules, cal, shown, a->report.explain);
             std::string text;
-            report.begin(text);
-            for (std::size_t i = 0; i < file.persons.size(); ++i) {
-                replay(rules, cal, file.persons[i], opt, r);
-                report.add(file.persons[i], file.shown_ids[i], r, text);
-                out.write(text);
-                text.clear();
-            }
-            report.end(text);
-            out.write(text);
+            render_replays(rules, cal, file, opt, report, text, [&](std::string& s) {
+                out.write(s);
+                s.clear();
+            });
             out.flush();
             return file.errors.empty() ? 0 : 1;
         };

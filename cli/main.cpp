@@ -1,6 +1,7 @@
 // echeance: the command line. A thin layer over the library: parse, call, print.
 #include "check.hpp"
 #include "dates.hpp"
+#include "due.hpp"
 #ifdef ECHEANCE_HAS_JOURNAL
 #include "journal.hpp"
 #endif
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     echeance::cli::register_deadline(app, run);
     echeance::cli::register_holidays(app, run);
     echeance::cli::register_replay(app, run);
+    echeance::cli::register_due(app, run);
     echeance::cli::register_check(app, run);
 #ifdef ECHEANCE_HAS_JOURNAL
     echeance::cli::register_journal(app, run);

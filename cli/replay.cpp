@@ -2,25 +2,23 @@
 
 #include "options.hpp"
 
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <echeance/engine.hpp>
 #include <echeance/io/history.hpp>
 #include <echeance/io/lines.hpp>
 #include <echeance/io/report.hpp>
 #include <echeance/io/rules.hpp>
-#include <fmt/format.h>
+#include <echeance/io/sweep.hpp>
 #include <memory>
 
 namespace echeance::cli {
 
 void register_replay(CLI::App& app, std::function<int()>& run) {
     struct args {
-        std::string rules, history, as_of, format = "detect";
-        std::vector<std::string> readings;
-        bool json = false, explain = false;
+        std::string rules, history;
+        report_args report;
+        sweep_args sweep;
         calendar_args cal;
     };
     auto a = std::make_shared<args>();
@@ -31,21 +29,12 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("HISTORY", a->history,
                     "History file, JSON Lines or CSV (one event per line); - for stdin")
         ->required();
-    cmd->add_option("--as-of", a->as_of,
-                    "The day to report on, YYYY-MM-DD (default: today, UTC); later events are "
-                    "ignored");
-    cmd->add_flag("--json", a->json, "One JSON object per person per line, keys in a fixed order");
-    cmd->add_flag("--explain", a->explain,
-                  "Add each step with its rule, version, article and date arithmetic");
-    cmd->add_option("--reading", a->readings,
-                    "Decide a contested rule by another reading, RULE=READING (e.g. "
-                    "opposition_window=one-month-from-receipt)");
-    cmd->add_option("--format", a->format, "Input format")
-        ->check(CLI::IsMember({"detect", "jsonl", "csv"}))
-        ->capture_default_str();
+    add_report_options(*cmd, a->report);
+    add_sweep_options(*cmd, a->sweep);
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a] {
         run = [a]() -> int {
+            report_format shown = report_format_of(a->report);
             calendar cal = load_calendar(a->cal);
             load_result loaded = load_ruleset_file(a->rules);
             if (!loaded.ok()) {
@@ -54,62 +43,20 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                 return 1;
             }
             const ruleset& rules = *loaded.rules;
-            replay_options opt;
-            if (a->as_of.empty()) {
-                opt.as_of =
-                    year_month_day(date::floor<date::days>(std::chrono::system_clock::now()));
-            } else {
-                opt.as_of = parse_field(a->as_of, "--as-of", parse_date);
-            }
-            for (const auto& r : a->readings) {
-                auto eq = r.find('=');
-                if (eq == std::string::npos || eq == 0 || eq + 1 == r.size())
-                    throw usage_error(
-                        fmt::format("--reading \"{}\" is not of the form RULE=READING", r));
-                try {
-                    choose_reading(rules, opt, std::string_view(r).substr(0, eq),
-                                   std::string_view(r).substr(eq + 1));
-                } catch (const error& e) {
-                    throw e.with_field("--reading");
-                }
-            }
-            opt.explain = a->explain;
-            history_parser::format f = a->format == "jsonl" ? history_parser::format::jsonl
-                                       : a->format == "csv" ? history_parser::format::csv
-                                                            : history_parser::format::detect;
+            replay_options opt(as_of_of(a->report));
+            apply_readings(rules, opt, a->sweep.readings);
+            opt.explain = a->report.explain;
+            sweep_options how = sweep_options_of(a->sweep);
             bool from_stdin = a->history == "-";
-            std::string name = from_stdin ? "<stdin>" : a->history;
-            std::FILE* in = from_stdin ? stdin : std::fopen(a->history.c_str(), "rb");
-            if (!in)
-                throw error("echeance.history.open",
-                            fmt::format("cannot open history file \"{}\": {}", a->history,
-                                        std::strerror(errno)),
-                            location{"", 0, 0, "HISTORY"});
-            history_parser parser(rules, cal, name, f);
-            io::for_each_line(
-                in, [&](std::string_view line, std::size_t no) { parser.add_line(line, no); },
-                name);
-            if (!from_stdin) std::fclose(in);
-            history_file file = parser.finish();
-            for (const auto& e : file.errors)
-                std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
-
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, a->json ? report_format::json : report_format::text,
-                                 a->explain);
-            replay_result r;
-            std::string text;
-            report.begin(text);
-            for (std::size_t i = 0; i < file.persons.size(); ++i) {
-                replay(rules, cal, file.persons[i], opt, r);
-                report.add(file.persons[i], file.shown_ids[i], r, text);
-                out.write(text);
-                text.clear();
-            }
-            report.end(text);
-            out.write(text);
+            replay_report report(rules, cal, shown, a->report.explain);
+            auto reporter = replay_reporter(rules, cal, opt, report);
+            sweep_stats stats = sweep_file(
+                a->history, from_stdin ? "<stdin>" : a->history, rules, cal, *reporter, how,
+                [&](std::string_view s) { out.write(s); },
+                [](const error& e) { std::fprintf(stderr, "echeance: %s\n", format(e).c_str()); });
             out.flush();
-            return file.errors.empty() ? 0 : 1;
+            return stats.errors == 0 ? 0 : 1;
         };
     });
 }

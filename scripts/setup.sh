@@ -1,13 +1,14 @@
 #!/bin/sh
 # Installs the Debian 12 packages echeance needs, only those missing. Run as root.
-#   sh scripts/setup.sh          build and run the CLI
+#   sh scripts/setup.sh          build and run the CLI (and the Python module)
 #   sh scripts/setup.sh --test   also everything the tests, fuzzers and benchmarks need
 set -eu
 packages="ca-certificates cmake g++ make pkg-config tzdata libhowardhinnant-date-dev libfmt-dev
-nlohmann-json3-dev libcli11-dev libsqlite3-dev libssl-dev"
+nlohmann-json3-dev libcli11-dev pybind11-dev python3-dev libsqlite3-dev libssl-dev"
 if [ "${1:-}" = "--test" ]; then
   packages="$packages catch2 librapidcheck-dev libbenchmark-dev libvalijson-dev clang-14
-libclang-rt-14-dev clang-format dateutils git"
+libclang-rt-14-dev clang-format dateutils git python3 python3-pytest python3-icalendar
+python3-dask python3-distributed time"
 fi
 missing=""
 for p in $packages; do

@@ -1,21 +1,12 @@
 #include "echeance/calendar.hpp"
 
-#include "calendar_data.hpp"
 #include "echeance/error.hpp"
 
 #include <algorithm>
-#include <array>
 #include <date/tz.h>
-#include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace echeance {
-
-// Keys keep the order of the file (settings are reported in that order).
-using json = nlohmann::ordered_json;
 
 year_month_day easter_sunday(date::year y) noexcept {
     int Y = int(y);
@@ -32,7 +23,10 @@ constexpr std::int64_t first_serial = holiday_view::first_serial;
 constexpr std::int64_t last_serial = holiday_view::last_serial;
 constexpr std::size_t day_count = std::size_t(last_serial - first_serial + 1);
 
-struct holiday_rule {
+using model = calendar_model;
+
+// A holiday rule as the tables and holidays() use it.
+struct active_rule {
     std::string id, name, name_fr, cite;
     bool easter_based = false;
     int easter_offset = 0;
@@ -50,64 +44,158 @@ struct territory_info {
         offsets; // (local start, UTC offset), seconds
 };
 
-[[noreturn]] void fail(const std::string& file, const std::string& field, const std::string& id,
+// An error of the model, located by the JSON pointer of its field (placed in the file by io).
+[[noreturn]] void fail(const std::string& field, const std::string& id,
                        const std::string& message) {
-    throw error("echeance.calendar." + id, message, location{file, 0, 0, field});
+    throw error("echeance.calendar." + id, message, location{"", 0, 0, field});
 }
 
-// Strict access to the JSON of the data file: unknown keys and wrong types are errors.
-struct reader {
-    const std::string& file;
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
-    void only_keys(const json& obj, const std::string& path,
-                   std::initializer_list<const char*> allowed) const {
-        if (!obj.is_object()) fail(file, path, "type", "expected an object");
-        for (auto it = obj.begin(); it != obj.end(); ++it) {
-            bool known = false;
-            for (const char* k : allowed) known = known || it.key() == k;
-            if (!known)
-                fail(file, path + "/" + it.key(), "unknown_key",
-                     fmt::format("unknown key \"{}\"", it.key()));
+void check_territories(const model& m) {
+    if (m.territories.empty())
+        fail("/territories", "type", "expected a non-empty array of territories");
+    if (m.territories.size() > 0xFFFF) fail("/territories", "type", "too many territories");
+    auto taken = [&](std::size_t before, const std::string& s) {
+        for (std::size_t i = 0; i < before; ++i)
+            if (m.territories[i].id == s || contains(m.territories[i].aliases, s)) return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < m.territories.size(); ++i) {
+        const auto& t = m.territories[i];
+        std::string path = fmt::format("/territories/{}", i);
+        if (taken(i, t.id))
+            fail(path + "/id", "duplicate",
+                 fmt::format("territory \"{}\" is declared twice", t.id));
+        for (std::size_t k = 0; k < t.aliases.size(); ++k) {
+            const std::string& a = t.aliases[k];
+            bool again = std::find(t.aliases.begin(), t.aliases.begin() + long(k), a) !=
+                         t.aliases.begin() + long(k);
+            if (taken(i, a) || a == t.id || again)
+                fail(path + "/aliases", "duplicate",
+                     fmt::format("alias \"{}\" is already taken", a));
         }
     }
-    const json& at(const json& obj, const std::string& path, const char* key) const {
-        auto it = obj.find(key);
-        if (it == obj.end())
-            fail(file, path + "/" + key, "missing_key", fmt::format("missing key \"{}\"", key));
-        return *it;
+}
+
+void check_settings(const model& m) {
+    for (std::size_t i = 0; i < m.settings.size(); ++i) {
+        const auto& s = m.settings[i];
+        std::string path = "/settings/" + s.name;
+        for (std::size_t k = 0; k < i; ++k)
+            if (m.settings[k].name == s.name)
+                fail(path, "duplicate", fmt::format("setting \"{}\" is declared twice", s.name));
+        if (!contains(s.values, s.default_value))
+            fail(path + "/default", "setting",
+                 fmt::format("default \"{}\" is not one of the values", s.default_value));
     }
-    std::string str(const json& obj, const std::string& path, const char* key) const {
-        const json& v = at(obj, path, key);
-        if (!v.is_string()) fail(file, path + "/" + key, "type", "expected a string");
-        return v.get<std::string>();
+}
+
+const model::setting* find_setting(const model& m, const std::string& name) {
+    for (const auto& s : m.settings)
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+// The fixed day of a holiday exists in every year (so not 02-29).
+bool every_year(unsigned m, unsigned d) {
+    return m >= 1 && m <= 12 && d >= 1 &&
+           d <= unsigned((date::year(2000) / date::month(m) / date::last).day()) &&
+           !(m == 2 && d == 29);
+}
+
+void check_holiday(const model& m, std::size_t i) {
+    const model::holiday_rule& h = m.holidays[i];
+    std::string path = fmt::format("/holidays/{}", i);
+    if (h.cite.empty()) fail(path + "/cite", "missing_cite", "every holiday needs a citation");
+    for (std::size_t k = 0; k < i; ++k)
+        if (m.holidays[k].id == h.id)
+            fail(path + "/id", "duplicate", fmt::format("holiday \"{}\" is declared twice", h.id));
+    if (h.easter_based) {
+        if (h.easter_offset < -63 || h.easter_offset > 63)
+            fail(path + "/easter", "type", "expected a whole number from -63 to 63");
+    } else if (!every_year(h.month, h.day)) {
+        fail(path + "/date", "date",
+             fmt::format("\"{:02}-{:02}\" is not a fixed day of every year (expected MM-DD)",
+                         h.month % 100, h.day % 100));
     }
-    std::string opt_str(const json& obj, const std::string& path, const char* key) const {
-        return obj.contains(key) ? str(obj, path, key) : std::string();
+    if (h.from < min_year || h.from > max_year)
+        fail(path + "/from", "type",
+             fmt::format("expected a whole number from {} to {}", min_year, max_year));
+    if (h.to < min_year || h.to > max_year)
+        fail(path + "/to", "type",
+             fmt::format("expected a whole number from {} to {}", min_year, max_year));
+    if (h.to < h.from)
+        fail(path + "/to", "range",
+             fmt::format("\"to\" ({}) is before \"from\" ({})", h.to, h.from));
+    for (std::size_t k = 0; k < h.territories.size(); ++k)
+        if (h.territories[k] >= m.territories.size())
+            fail(fmt::format("{}/territories/{}", path, k), "unknown_territory",
+                 fmt::format("territory index {} is not in the calendar", h.territories[k]));
+    for (const auto& c : h.when) {
+        const model::setting* s = find_setting(m, c.setting);
+        if (!s)
+            fail(path + "/when/" + c.setting, "setting",
+                 fmt::format("unknown setting \"{}\"", c.setting));
+        for (const auto& v : c.values)
+            if (!contains(s->values, v))
+                fail(path + "/when/" + c.setting, "setting",
+                     fmt::format("\"{}\" is not a value of setting {}", v, c.setting));
     }
-    int integer(const json& obj, const std::string& path, const char* key, int lo, int hi) const {
-        const json& v = at(obj, path, key);
-        if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > hi)
-            fail(file, path + "/" + key, "type",
-                 fmt::format("expected a whole number from {} to {}", lo, hi));
-        return v.get<int>();
-    }
-    std::vector<std::string> strings(const json& v, const std::string& path) const {
-        if (!v.is_array()) fail(file, path, "type", "expected an array of strings");
-        std::vector<std::string> out;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            if (!v[i].is_string())
-                fail(file, path + "/" + std::to_string(i), "type", "expected a string");
-            out.push_back(v[i].get<std::string>());
+}
+
+// Defaults, then the caller's choices (an unknown name or value names the setting).
+calendar_settings settings_in_force(const model& m, const calendar_settings& chosen) {
+    calendar_settings out;
+    for (const auto& s : m.settings) out.emplace_back(s.name, s.default_value);
+    for (const auto& [name, value] : chosen) {
+        const model::setting* s = find_setting(m, name);
+        if (!s)
+            throw error("echeance.calendar.setting",
+                        fmt::format("unknown calendar setting \"{}\"", name),
+                        location{"", 0, 0, name});
+        if (!contains(s->values, value)) {
+            std::string allowed;
+            for (const auto& v : s->values) allowed += (allowed.empty() ? "" : ", ") + v;
+            throw error("echeance.calendar.setting",
+                        fmt::format("calendar setting {} cannot be \"{}\" (expected one of: {})",
+                                    name, value, allowed),
+                        location{"", 0, 0, name});
         }
-        return out;
+        for (auto& [n, v] : out)
+            if (n == name) v = value;
     }
-};
+    return out;
+}
+
+active_rule rule_of(const model& m, const model::holiday_rule& h,
+                    const calendar_settings& in_force) {
+    active_rule r;
+    r.id = h.id;
+    r.name = h.name;
+    r.name_fr = h.name_fr;
+    r.cite = h.cite;
+    r.easter_based = h.easter_based;
+    r.easter_offset = h.easter_offset;
+    r.month = h.month;
+    r.day = h.day;
+    r.from = h.from;
+    r.to = h.to;
+    r.territories.assign(m.territories.size(), false);
+    for (auto t : h.territories) r.territories[t] = true;
+    for (const auto& c : h.when)
+        for (const auto& [n, v] : in_force)
+            if (n == c.setting) r.active = r.active && contains(c.values, v);
+    return r;
+}
 
 } // namespace
 
 struct calendar::impl {
     std::vector<territory_info> territories;
-    std::vector<holiday_rule> rules;
+    std::vector<active_rule> rules;
     calendar_settings settings;
 
     void build_bits() {
@@ -136,14 +224,14 @@ struct calendar::impl {
         }
     }
 
-    void build_offsets(const std::string& file) {
+    void build_offsets() {
         for (std::size_t i = 0; i < territories.size(); ++i) {
             auto& t = territories[i];
             const date::time_zone* zone = nullptr;
             try {
                 zone = date::locate_zone(t.time_zone);
             } catch (const std::exception& e) {
-                fail(file, fmt::format("/territories/{}/time_zone", i), "time_zone",
+                fail(fmt::format("/territories/{}/time_zone", i), "time_zone",
                      fmt::format("time zone \"{}\" of {} is not in the system tz database ({}); "
                                  "install tzdata",
                                  t.time_zone, t.id, e.what()));
@@ -164,229 +252,25 @@ struct calendar::impl {
 
 namespace {
 
-std::shared_ptr<calendar::impl> parse_impl(std::string_view text, const std::string& file,
-                                           const calendar_settings& wanted) {
-    nlohmann::ordered_json doc;
-    try {
-        doc = nlohmann::ordered_json::parse(text.begin(), text.end(), nullptr, true,
-                                            /*ignore_comments=*/true);
-    } catch (const nlohmann::ordered_json::parse_error& e) {
-        fail(file, "", "syntax", e.what());
-    }
-    reader rd{file};
-    rd.only_keys(doc, "", {"id", "title", "territories", "groups", "settings", "holidays"});
+std::shared_ptr<const calendar::impl> build(const calendar_model& m,
+                                            const calendar_settings& chosen) {
+    check_territories(m);
+    check_settings(m);
+    for (std::size_t i = 0; i < m.holidays.size(); ++i) check_holiday(m, i);
     auto out = std::make_shared<calendar::impl>();
-
-    const json& terrs = rd.at(doc, "", "territories");
-    if (!terrs.is_array() || terrs.empty())
-        fail(file, "/territories", "type", "expected a non-empty array of territories");
-    auto known_name = [&](const std::string& s) {
-        for (const auto& t : out->territories) {
-            if (t.id == s) return true;
-            for (const auto& a : t.aliases)
-                if (a == s) return true;
-        }
-        return false;
-    };
-    for (std::size_t i = 0; i < terrs.size(); ++i) {
-        std::string path = fmt::format("/territories/{}", i);
-        rd.only_keys(terrs[i], path, {"id", "name", "time_zone", "aliases"});
-        territory_info t;
-        t.id = rd.str(terrs[i], path, "id");
-        t.name = rd.str(terrs[i], path, "name");
-        t.time_zone = rd.str(terrs[i], path, "time_zone");
-        if (terrs[i].contains("aliases"))
-            t.aliases = rd.strings(terrs[i]["aliases"], path + "/aliases");
-        if (known_name(t.id))
-            fail(file, path + "/id", "duplicate",
-                 fmt::format("territory \"{}\" is declared twice", t.id));
-        for (const auto& a : t.aliases)
-            if (known_name(a) || a == t.id)
-                fail(file, path + "/aliases", "duplicate",
-                     fmt::format("alias \"{}\" is already taken", a));
-        out->territories.push_back(std::move(t));
-    }
-
-    std::vector<std::pair<std::string, std::vector<bool>>> groups;
-    auto resolve = [&](const std::string& name, const std::string& path) {
-        for (const auto& g : groups)
-            if (g.first == name) return g.second;
-        std::vector<bool> mask(out->territories.size(), false);
-        for (std::size_t i = 0; i < out->territories.size(); ++i)
-            if (out->territories[i].id == name) {
-                mask[i] = true;
-                return mask;
-            }
-        fail(file, path, "unknown_territory",
-             fmt::format("unknown territory or group \"{}\"", name));
-    };
-    if (doc.contains("groups")) {
-        const json& gs = doc["groups"];
-        if (!gs.is_object()) fail(file, "/groups", "type", "expected an object");
-        for (auto it = gs.begin(); it != gs.end(); ++it) {
-            std::vector<bool> mask(out->territories.size(), false);
-            auto names = rd.strings(it.value(), "/groups/" + it.key());
-            for (std::size_t k = 0; k < names.size(); ++k) {
-                auto m = resolve(names[k], fmt::format("/groups/{}/{}", it.key(), k));
-                for (std::size_t i = 0; i < mask.size(); ++i) mask[i] = mask[i] || m[i];
-            }
-            groups.emplace_back(it.key(), std::move(mask));
-        }
-    }
-
-    // Settings: declared values, default, then the caller's choice.
-    struct setting {
-        std::string name;
-        std::vector<std::string> values;
-        std::string value;
-    };
-    std::vector<setting> settings;
-    if (doc.contains("settings")) {
-        const json& ss = doc["settings"];
-        if (!ss.is_object()) fail(file, "/settings", "type", "expected an object");
-        for (auto it = ss.begin(); it != ss.end(); ++it) {
-            std::string path = "/settings/" + it.key();
-            rd.only_keys(it.value(), path, {"values", "default", "cite", "note", "source"});
-            setting s{it.key(), rd.strings(rd.at(it.value(), path, "values"), path + "/values"),
-                      rd.str(it.value(), path, "default")};
-            rd.str(it.value(), path, "cite");
-            if (std::find(s.values.begin(), s.values.end(), s.value) == s.values.end())
-                fail(file, path + "/default", "setting",
-                     fmt::format("default \"{}\" is not one of the values", s.value));
-            settings.push_back(std::move(s));
-        }
-    }
-    for (const auto& [name, value] : wanted) {
-        auto it = std::find_if(settings.begin(), settings.end(),
-                               [&, &n = name](const setting& s) { return s.name == n; });
-        if (it == settings.end())
-            throw error("echeance.calendar.setting",
-                        fmt::format("unknown calendar setting \"{}\"", name),
-                        location{"", 0, 0, name});
-        if (std::find(it->values.begin(), it->values.end(), value) == it->values.end()) {
-            std::string allowed;
-            for (const auto& v : it->values) allowed += (allowed.empty() ? "" : ", ") + v;
-            throw error("echeance.calendar.setting",
-                        fmt::format("calendar setting {} cannot be \"{}\" (expected one of: {})",
-                                    name, value, allowed),
-                        location{"", 0, 0, name});
-        }
-        it->value = value;
-    }
-    for (const auto& s : settings) out->settings.emplace_back(s.name, s.value);
-
-    const json& hs = rd.at(doc, "", "holidays");
-    if (!hs.is_array()) fail(file, "/holidays", "type", "expected an array of holidays");
-    for (std::size_t i = 0; i < hs.size(); ++i) {
-        std::string path = fmt::format("/holidays/{}", i);
-        const json& h = hs[i];
-        rd.only_keys(h, path,
-                     {"id", "name", "name_fr", "date", "easter", "territories", "from", "to",
-                      "cite", "note", "source", "when"});
-        holiday_rule r;
-        r.id = rd.str(h, path, "id");
-        r.name = rd.str(h, path, "name");
-        r.name_fr = rd.opt_str(h, path, "name_fr");
-        r.cite = rd.str(h, path, "cite");
-        if (r.cite.empty())
-            fail(file, path + "/cite", "missing_cite", "every holiday needs a citation");
-        for (const auto& other : out->rules)
-            if (other.id == r.id)
-                fail(file, path + "/id", "duplicate",
-                     fmt::format("holiday \"{}\" is declared twice", r.id));
-        if (h.contains("date") == h.contains("easter"))
-            fail(file, path, "date",
-                 "a holiday needs exactly one of \"date\" (MM-DD) or \"easter\" (offset in days)");
-        if (h.contains("date")) {
-            std::string md = rd.str(h, path, "date");
-            unsigned m = 0, d = 0;
-            bool shape = md.size() == 5 && md[2] == '-' && std::isdigit((unsigned char)md[0]) &&
-                         std::isdigit((unsigned char)md[1]) && std::isdigit((unsigned char)md[3]) &&
-                         std::isdigit((unsigned char)md[4]);
-            if (shape) {
-                m = unsigned((md[0] - '0') * 10 + md[1] - '0');
-                d = unsigned((md[3] - '0') * 10 + md[4] - '0');
-            }
-            if (!shape || m < 1 || m > 12 || d < 1 ||
-                d > unsigned((date::year(2000) / date::month(m) / date::last).day()) ||
-                (m == 2 && d == 29))
-                fail(file, path + "/date", "date",
-                     fmt::format("\"{}\" is not a fixed day of every year (expected MM-DD)", md));
-            r.month = m;
-            r.day = d;
-        } else {
-            r.easter_based = true;
-            r.easter_offset = rd.integer(h, path, "easter", -63, 63);
-        }
-        if (h.contains("from")) r.from = rd.integer(h, path, "from", min_year, max_year);
-        if (h.contains("to")) r.to = rd.integer(h, path, "to", min_year, max_year);
-        if (r.to < r.from)
-            fail(file, path + "/to", "range",
-                 fmt::format("\"to\" ({}) is before \"from\" ({})", r.to, r.from));
-        r.territories.assign(out->territories.size(), false);
-        auto names = rd.strings(rd.at(h, path, "territories"), path + "/territories");
-        if (names.empty())
-            fail(file, path + "/territories", "type", "a holiday needs at least one territory");
-        for (std::size_t k = 0; k < names.size(); ++k) {
-            auto m = resolve(names[k], fmt::format("{}/territories/{}", path, k));
-            for (std::size_t t = 0; t < m.size(); ++t) r.territories[t] = r.territories[t] || m[t];
-        }
-        if (h.contains("when")) {
-            const json& w = h["when"];
-            if (!w.is_object())
-                fail(file, path + "/when", "type", "expected an object {setting: [values]}");
-            for (auto it = w.begin(); it != w.end(); ++it) {
-                auto s = std::find_if(settings.begin(), settings.end(),
-                                      [&](const setting& x) { return x.name == it.key(); });
-                if (s == settings.end())
-                    fail(file, path + "/when/" + it.key(), "setting",
-                         fmt::format("unknown setting \"{}\"", it.key()));
-                auto values = rd.strings(it.value(), path + "/when/" + it.key());
-                for (const auto& v : values)
-                    if (std::find(s->values.begin(), s->values.end(), v) == s->values.end())
-                        fail(file, path + "/when/" + it.key(), "setting",
-                             fmt::format("\"{}\" is not a value of setting {}", v, it.key()));
-                r.active =
-                    r.active && std::find(values.begin(), values.end(), s->value) != values.end();
-            }
-        }
-        out->rules.push_back(std::move(r));
-    }
-    if (doc.contains("id")) rd.str(doc, "", "id");
-    if (doc.contains("title")) rd.str(doc, "", "title");
+    out->settings = settings_in_force(m, chosen);
+    for (const auto& t : m.territories)
+        out->territories.push_back(territory_info{t.id, t.name, t.time_zone, t.aliases, {}, {}});
+    for (const auto& h : m.holidays) out->rules.push_back(rule_of(m, h, out->settings));
     out->build_bits();
-    out->build_offsets(file);
+    out->build_offsets();
     return out;
 }
 
 } // namespace
 
-calendar calendar::parse(std::string_view json_text, const std::string& file_name,
-                         const calendar_settings& settings) {
-    return calendar(parse_impl(json_text, file_name, settings));
-}
-
-calendar calendar::load(const std::string& path, const calendar_settings& settings) {
-    std::error_code ec;
-    bool is_dir = std::filesystem::is_directory(path, ec);
-    std::ifstream in(path, std::ios::binary);
-    if (!in || is_dir)
-        throw error("echeance.calendar.io", fmt::format("cannot read calendar file \"{}\"", path),
-                    location{path, 0, 0, ""});
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str(), path, settings);
-}
-
-calendar calendar::builtin(const calendar_settings& settings) {
-    if (settings.empty()) {
-        // Built once per process: the default calendar is what almost every caller wants.
-        static const calendar shared =
-            parse(detail::calendar_fr_json(), "rules/calendars/fr.json", {});
-        return shared;
-    }
-    return parse(detail::calendar_fr_json(), "rules/calendars/fr.json", settings);
-}
+calendar::calendar(const calendar_model& model, const calendar_settings& chosen)
+    : impl_(build(model, chosen)) {}
 
 std::optional<territory> calendar::try_find(std::string_view name) const noexcept {
     const auto& ts = impl_->territories;

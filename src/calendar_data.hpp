@@ -1,4 +1,5 @@
-// The text of rules/calendars/fr.json, embedded at build time (see cmake/embed.cmake).
+// The text of rules/calendars/fr.json, embedded at build time (see cmake/embed.cmake); read by
+// src/io/calendar_file.cpp.
 #pragma once
 
 #include <string_view>

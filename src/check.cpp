@@ -60,26 +60,28 @@ private:
         add(finding::severity::warning, what, at, std::move(message));
     }
 
-    static bool in(const std::vector<effect>& list, effect::kind k, rule_index target) {
+    using state_set = indexed_vector<bool, state_id>;
+
+    static bool in(const std::vector<effect>& list, effect::kind k, counted_rule target) {
         for (const auto& fx : list)
             if (fx.what == k && fx.target == target) return true;
         return false;
     }
     // The event has the effect, on itself or on one of its transitions.
-    static bool event_has(const event_info& e, effect::kind k, rule_index target) {
+    static bool event_has(const event_info& e, effect::kind k, counted_rule target) {
         if (in(e.effects, k, target)) return true;
         for (const auto& t : e.transitions)
             if (in(t.effects, k, target)) return true;
         return false;
     }
-    bool has_effect(effect::kind k, rule_index target) const {
+    bool has_effect(effect::kind k, counted_rule target) const {
         for (const auto& e : r_.events)
             if (event_has(e, k, target)) return true;
         return false;
     }
 
     // An initial or live state that no event leaves for another state.
-    bool dead_end(rule_index s) const {
+    bool dead_end(state_id s) const {
         if (r_.states[s].kind == state_kind::final) return false;
         for (const auto& e : r_.events)
             for (const auto& t : e.transitions)
@@ -90,38 +92,38 @@ private:
     }
     // The checks that follow states stay silent when one of them is a dead end: the dead_end
     // error there is the cause, and adding the missing transition usually fixes both.
-    bool has_dead_end(const std::vector<bool>& states) const {
-        for (std::size_t s = 0; s < states.size(); ++s)
-            if (states[s] && dead_end(rule_index(s))) return true;
+    bool has_dead_end(const state_set& states) const {
+        for (state_id s : states.ids())
+            if (states[s] && dead_end(s)) return true;
         return false;
     }
 
     void states() {
-        const std::size_t n = r_.states.size();
-        std::vector<bool> reached(n, false);
-        std::deque<rule_index> todo;
-        if (r_.initial_state < n) {
+        state_set reached(r_.states.size(), false);
+        std::deque<state_id> todo;
+        const bool has_initial = r_.states.contains(r_.initial_state);
+        if (has_initial) {
             reached[r_.initial_state] = true;
             todo.push_back(r_.initial_state);
         }
         while (!todo.empty()) {
-            rule_index s = todo.front();
+            state_id s = todo.front();
             todo.pop_front();
             for (const auto& e : r_.events)
                 for (const auto& t : e.transitions)
-                    if (t.to < n && !reached[t.to] &&
+                    if (reached.contains(t.to) && !reached[t.to] &&
                         std::find(t.from.begin(), t.from.end(), s) != t.from.end()) {
                         reached[t.to] = true;
                         todo.push_back(t.to);
                     }
         }
-        for (std::size_t s = 0; s < n; ++s) {
+        for (state_id s : r_.states.ids()) {
             const state_info& st = r_.states[s];
-            if (!reached[s] && r_.initial_state < n)
+            if (!reached[s] && has_initial)
                 warning("unreachable_state", st.why,
                         fmt::format("state {} cannot be reached from the initial state {}",
                                     q(st.id), q(r_.states[r_.initial_state].id)));
-            if (dead_end(rule_index(s)))
+            if (dead_end(s))
                 error_("dead_end", st.why,
                        fmt::format("{} state {} has no way out (no event leads from it to another "
                                    "state; make it \"final\" or add a transition)",
@@ -130,21 +132,20 @@ private:
     }
 
     void events() {
-        for (std::size_t i = 0; i < r_.events.size(); ++i) {
+        for (event_id i : r_.events.ids()) {
             const event_info& e = r_.events[i];
             for (const auto& t : e.transitions) {
-                for (rule_index s : t.from)
-                    if (s < r_.states.size() && r_.states[s].kind == state_kind::final &&
+                for (state_id s : t.from)
+                    if (r_.states.contains(s) && r_.states[s].kind == state_kind::final &&
                         t.to != s && t.instead == no_index)
                         error_(
                             "final_state_left", t.why,
                             fmt::format("event {} leaves final state {} (a final state cannot be "
                                         "left; make it \"live\")",
                                         q(e.id), q(r_.states[s].id)));
-                if (t.window < r_.windows.size()) {
+                if (r_.windows.contains(t.window)) {
                     const window_info& w = r_.windows[t.window];
-                    if (std::find(w.events.begin(), w.events.end(), rule_index(i)) ==
-                        w.events.end())
+                    if (std::find(w.events.begin(), w.events.end(), i) == w.events.end())
                         warning("window_event_mismatch", t.why,
                                 fmt::format("event {} depends on window {}, which does not list it "
                                             "in \"events\"",
@@ -162,8 +163,8 @@ private:
                 continue;
             }
             bool someone = false;
-            for (rule_index role : e.roles)
-                if (role < r_.roles.size() && r_.roles[role].id != "system") someone = true;
+            for (role_id role : e.roles)
+                if (r_.roles.contains(role) && r_.roles[role].id != "system") someone = true;
             if (!someone)
                 error_("unsendable_event", e.why,
                        e.roles.empty()
@@ -178,20 +179,20 @@ private:
     }
 
     void windows() {
-        for (std::size_t i = 0; i < r_.windows.size(); ++i) {
+        for (window_id i : r_.windows.ids()) {
             const window_info& w = r_.windows[i];
-            if (!has_effect(effect::kind::open_window, rule_index(i))) {
+            if (!has_effect(effect::kind::open_window, i)) {
                 error_("window_never_opened", w.why,
                        fmt::format("window {} is opened by no event (expected an event with "
                                    "{{\"open\": {}}})",
                                    q(w.id), q(w.id)));
                 continue;
             }
-            for (rule_index role : w.roles) {
-                if (role >= r_.roles.size()) continue;
+            for (role_id role : w.roles) {
+                if (!r_.roles.contains(role)) continue;
                 bool sends = false;
-                for (rule_index ev : w.events)
-                    sends = sends || (ev < r_.events.size() && holds(r_.events[ev].roles, role));
+                for (event_id ev : w.events)
+                    sends = sends || (r_.events.contains(ev) && holds(r_.events[ev].roles, role));
                 if (!sends)
                     warning("window_role_cannot_send", w.why,
                             fmt::format("window {} lists role {}, which may send none of its "
@@ -211,9 +212,9 @@ private:
     }
 
     void timers() {
-        for (std::size_t i = 0; i < r_.timers.size(); ++i) {
+        for (timer_id i : r_.timers.ids()) {
             const timer_info& t = r_.timers[i];
-            if (!has_effect(effect::kind::start_timer, rule_index(i)))
+            if (!has_effect(effect::kind::start_timer, i))
                 error_("timer_never_started", t.why,
                        fmt::format("timer {} is started by no event (expected an event with "
                                    "{{\"start\": {}}})",
@@ -222,22 +223,21 @@ private:
     }
 
     void obligations() {
-        for (std::size_t i = 0; i < r_.obligations.size(); ++i) {
+        for (obligation_id i : r_.obligations.ids()) {
             const obligation_info& o = r_.obligations[i];
-            if (!has_effect(effect::kind::start_obligation, rule_index(i)))
+            if (!has_effect(effect::kind::start_obligation, i))
                 error_("obligation_never_started", o.why,
                        fmt::format("obligation {} is created by no event (expected an event with "
                                    "{{\"oblige\": {}}})",
                                    q(o.id), q(o.id)));
-            if (o.event < r_.events.size() && o.role < r_.roles.size()) {
+            if (r_.events.contains(o.event) && r_.roles.contains(o.role)) {
                 const event_info& e = r_.events[o.event];
                 auto may_send = [&](const event_info& x) {
                     return std::find(x.roles.begin(), x.roles.end(), o.role) != x.roles.end();
                 };
                 bool can = may_send(e);
                 for (const auto& x : r_.events)
-                    can = can ||
-                          (may_send(x) && event_has(x, effect::kind::discharge, rule_index(i)));
+                    can = can || (may_send(x) && event_has(x, effect::kind::discharge, i));
                 if (!can)
                     error_("undischargeable_obligation", o.why,
                            fmt::format("obligation {} binds role {}, which may not send its "
@@ -248,9 +248,9 @@ private:
     }
 
     void retention() {
-        for (std::size_t i = 0; i < r_.retentions.size(); ++i) {
+        for (retention_id i : r_.retentions.ids()) {
             const retention_info& x = r_.retentions[i];
-            if (!has_effect(effect::kind::archive, rule_index(i)))
+            if (!has_effect(effect::kind::archive, i))
                 error_("retention_never_archived", x.why,
                        fmt::format("retention {} is started by no event (expected an event with "
                                    "{{\"archive\": {}}})",
@@ -273,8 +273,8 @@ private:
     }
     // True when, in `fx`, some `undo` of `undo_target` comes after the last `start` of `target`
     // (and there is such a start): the effect started is undone by the same event.
-    static bool undone(const std::vector<effect>& fx, effect::kind start, rule_index target,
-                       effect::kind undo, rule_index undo_target) {
+    static bool undone(const std::vector<effect>& fx, effect::kind start, counted_rule target,
+                       effect::kind undo, counted_rule undo_target) {
         std::size_t last = fx.size();
         for (std::size_t k = 0; k < fx.size(); ++k)
             if (fx[k].what == start && fx[k].target == target) last = k;
@@ -283,22 +283,23 @@ private:
             if (fx[k].what == undo && fx[k].target == undo_target) return true;
         return false;
     }
-    static bool holds(const std::vector<rule_index>& list, rule_index x) {
+    template <class Id>
+    static bool holds(const std::vector<Id>& list, Id x) {
         return std::find(list.begin(), list.end(), x) != list.end();
     }
     // States reachable from `seeds` (included) through transitions `pass` lets through.
     template <class Pass>
-    std::vector<bool> reachable(const std::vector<bool>& seeds, Pass pass) const {
-        std::vector<bool> seen = seeds;
-        std::deque<rule_index> todo;
-        for (std::size_t s = 0; s < seen.size(); ++s)
-            if (seen[s]) todo.push_back(rule_index(s));
+    state_set reachable(const state_set& seeds, Pass pass) const {
+        state_set seen = seeds;
+        std::deque<state_id> todo;
+        for (state_id s : seen.ids())
+            if (seen[s]) todo.push_back(s);
         while (!todo.empty()) {
-            rule_index s = todo.front();
+            state_id s = todo.front();
             todo.pop_front();
             for (const auto& e : r_.events)
                 for (const auto& t : e.transitions)
-                    if (t.to < seen.size() && !seen[t.to] && holds(t.from, s) && pass(e, t)) {
+                    if (seen.contains(t.to) && !seen[t.to] && holds(t.from, s) && pass(e, t)) {
                         seen[t.to] = true;
                         todo.push_back(t.to);
                     }
@@ -306,30 +307,30 @@ private:
         return seen;
     }
     // The `to` states of the transitions that apply effect `k` on `target`.
-    std::vector<bool> entered_by(effect::kind k, rule_index target) const {
-        std::vector<bool> out(r_.states.size(), false);
+    state_set entered_by(effect::kind k, counted_rule target) const {
+        state_set out(r_.states.size(), false);
         for (const auto& e : r_.events)
             for (const auto& t : e.transitions)
-                if (t.to < out.size() && (in(e.effects, k, target) || in(t.effects, k, target)))
+                if (out.contains(t.to) && (in(e.effects, k, target) || in(t.effects, k, target)))
                     out[t.to] = true;
         return out;
     }
     // Some transition of `e` leaves one of `states`.
-    static bool leaves_one_of(const transition& t, const std::vector<bool>& states) {
-        for (rule_index s : t.from)
-            if (s < states.size() && states[s]) return true;
+    static bool leaves_one_of(const transition& t, const state_set& states) {
+        for (state_id s : t.from)
+            if (states.contains(s) && states[s]) return true;
         return false;
     }
-    static std::string list_states(const ruleset& r, const std::vector<bool>& states) {
+    static std::string list_states(const ruleset& r, const state_set& states) {
         std::string out;
-        for (std::size_t s = 0; s < states.size(); ++s)
+        for (state_id s : states.ids())
             if (states[s]) out += (out.empty() ? "" : ", ") + q(r.states[s].id);
         return out;
     }
 
-    static std::string name_list(const ruleset& r, const std::vector<rule_index>& events) {
+    static std::string name_list(const ruleset& r, const std::vector<event_id>& events) {
         std::string out;
-        for (rule_index e : events) out += (out.empty() ? "" : ", ") + q(r.events[e].id);
+        for (event_id e : events) out += (out.empty() ? "" : ", ") + q(r.events[e].id);
         return out;
     }
     // "reading \"x\" of " for a named interpretation; nothing for the single count of a rule.
@@ -340,18 +341,18 @@ private:
     // A timer whose every start is undone by the same event: the window it waits for is closed,
     // or the timer itself cancelled, after it was started.
     void timers_fire() {
-        for (std::size_t i = 0; i < r_.timers.size(); ++i) {
-            const timer_info& tm = r_.timers[i];
-            const auto ti = rule_index(i);
-            const bool windowed = tm.at_end_of < r_.windows.size();
-            std::vector<rule_index> starters;
+        for (timer_id ti : r_.timers.ids()) {
+            const timer_info& tm = r_.timers[ti];
+            const bool windowed = r_.windows.contains(tm.at_end_of);
+            std::vector<event_id> starters;
             bool survives = false;
-            for (std::size_t ei = 0; ei < r_.events.size() && !survives; ++ei) {
+            for (event_id ei : r_.events.ids()) {
+                if (survives) break;
                 const event_info& e = r_.events[ei];
                 for (const auto& t : e.transitions) {
                     const std::vector<effect> fx = applied(e, t);
                     if (!in(fx, effect::kind::start_timer, ti)) continue;
-                    if (!holds(starters, rule_index(ei))) starters.push_back(rule_index(ei));
+                    if (!holds(starters, ei)) starters.push_back(ei);
                     const bool killed = windowed ? undone(fx, effect::kind::start_timer, ti,
                                                           effect::kind::close_window, tm.at_end_of)
                                                  : undone(fx, effect::kind::start_timer, ti,
@@ -379,29 +380,27 @@ private:
 
     // An obligation pending in states that none of its discharging transitions leaves.
     void obligations_discharged() {
-        for (std::size_t i = 0; i < r_.obligations.size(); ++i) {
-            const obligation_info& o = r_.obligations[i];
-            const auto oi = rule_index(i);
-            if (o.event >= r_.events.size() || o.role >= r_.roles.size()) continue;
-            std::vector<bool> started = entered_by(effect::kind::start_obligation, oi);
+        for (obligation_id oi : r_.obligations.ids()) {
+            const obligation_info& o = r_.obligations[oi];
+            if (!r_.events.contains(o.event) || !r_.roles.contains(o.role)) continue;
+            state_set started = entered_by(effect::kind::start_obligation, oi);
             if (std::find(started.begin(), started.end(), true) == started.end()) continue;
             const event_info* own = &r_.events[o.event];
             auto discharges = [&](const event_info& e, const transition& t) {
                 return &e == own || in(e.effects, effect::kind::discharge, oi) ||
                        in(t.effects, effect::kind::discharge, oi);
             };
-            std::vector<bool> pending =
-                reachable(started, [&](const event_info& e, const transition& t) {
-                    return !discharges(e, t);
-                });
-            std::vector<rule_index> by;
+            state_set pending = reachable(started, [&](const event_info& e, const transition& t) {
+                return !discharges(e, t);
+            });
+            std::vector<event_id> by;
             bool can = false;
-            for (std::size_t ei = 0; ei < r_.events.size(); ++ei) {
+            for (event_id ei : r_.events.ids()) {
                 const event_info& e = r_.events[ei];
                 if (!holds(e.roles, o.role)) continue;
                 for (const auto& t : e.transitions)
                     if (discharges(e, t)) {
-                        if (!holds(by, rule_index(ei))) by.push_back(rule_index(ei));
+                        if (!holds(by, ei)) by.push_back(ei);
                         can = can || leaves_one_of(t, pending);
                     }
             }
@@ -418,17 +417,15 @@ private:
 
     // A retention whose purge event cannot apply in any state the archive runs in.
     void purges_apply() {
-        for (std::size_t i = 0; i < r_.retentions.size(); ++i) {
-            const retention_info& x = r_.retentions[i];
-            const auto xi = rule_index(i);
-            if (x.purge_event >= r_.events.size()) continue;
-            std::vector<bool> archived = entered_by(effect::kind::archive, xi);
+        for (retention_id xi : r_.retentions.ids()) {
+            const retention_info& x = r_.retentions[xi];
+            if (!r_.events.contains(x.purge_event)) continue;
+            state_set archived = entered_by(effect::kind::archive, xi);
             if (std::find(archived.begin(), archived.end(), true) == archived.end()) continue;
-            std::vector<bool> running =
-                reachable(archived, [&](const event_info& e, const transition& t) {
-                    return !in(e.effects, effect::kind::restore, xi) &&
-                           !in(t.effects, effect::kind::restore, xi);
-                });
+            state_set running = reachable(archived, [&](const event_info& e, const transition& t) {
+                return !in(e.effects, effect::kind::restore, xi) &&
+                       !in(t.effects, effect::kind::restore, xi);
+            });
             const event_info& p = r_.events[x.purge_event];
             bool applies = false;
             for (const auto& t : p.transitions) applies = applies || leaves_one_of(t, running);
@@ -444,27 +441,29 @@ private:
     // Automatic event -> timer it starts -> that timer's event: a cycle fires for ever.
     void automatic_cycles() {
         const std::size_t n = r_.events.size();
+        using edge = std::pair<timer_id, event_id>;
         // edges[a]: (timer, its event) for each timer the automatic event a starts.
-        std::vector<std::vector<std::pair<rule_index, rule_index>>> edges(n);
-        for (std::size_t a = 0; a < n; ++a) {
+        indexed_vector<std::vector<edge>, event_id> edges(n);
+        for (event_id a : r_.events.ids()) {
             if (!r_.events[a].automatic) continue;
-            for (std::size_t t = 0; t < r_.timers.size(); ++t) {
-                rule_index b = r_.timers[t].event;
-                if (b < n && r_.events[b].automatic &&
-                    event_has(r_.events[a], effect::kind::start_timer, rule_index(t)))
-                    edges[a].emplace_back(rule_index(t), b);
+            for (timer_id t : r_.timers.ids()) {
+                event_id b = r_.timers[t].event;
+                if (r_.events.contains(b) && r_.events[b].automatic &&
+                    event_has(r_.events[a], effect::kind::start_timer, t))
+                    edges[a].emplace_back(t, b);
             }
         }
         // Each cycle is reported once, from its first event in declaration order: a shortest
         // path back to `a` through events declared after it.
-        for (std::size_t a = 0; a < n; ++a) {
+        for (event_id a : r_.events.ids()) {
             if (edges[a].empty()) continue;
-            std::vector<std::pair<rule_index, rule_index>> via(n, {no_index, no_index});
-            std::deque<rule_index> todo{rule_index(a)};
+            indexed_vector<edge, event_id> via(n, edge{no_index, no_index});
+            std::deque<event_id> todo{a};
             bool found = false;
-            rule_index last = no_index, last_timer = no_index;
+            event_id last = no_index;
+            timer_id last_timer = no_index;
             while (!todo.empty() && !found) {
-                rule_index u = todo.front();
+                event_id u = todo.front();
                 todo.pop_front();
                 for (const auto& [t, b] : edges[u]) {
                     if (b == a) {
@@ -481,9 +480,8 @@ private:
             }
             if (!found) continue;
             // Walk back from `last` to `a`, then print forwards.
-            std::vector<std::pair<rule_index, rule_index>> steps{{last_timer, rule_index(a)}};
-            for (rule_index u = last; u != a; u = via[u].second)
-                steps.emplace_back(via[u].first, u);
+            std::vector<edge> steps{{last_timer, a}};
+            for (event_id u = last; u != a; u = via[u].second) steps.emplace_back(via[u].first, u);
             std::reverse(steps.begin(), steps.end());
             std::string path = q(r_.events[a].id);
             for (std::size_t k = 0; k < steps.size(); ++k)
@@ -502,11 +500,12 @@ private:
         for (const auto& w : r_.windows) {
             bool done = false;
             for (const auto& r : w.readings) {
-                for (std::size_t v = 0; v < r.by_version.size() && !done; ++v) {
+                for (version_id v : r.by_version.ids()) {
+                    if (done) break;
                     const period& p = r.by_version[v].length;
                     if (p.years != 0 || p.months != 0 || p.weeks != 0 || p.days != 0) continue;
                     done = true;
-                    std::string version = r.by_version.size() > 1 && v < r_.versions.size()
+                    std::string version = r.by_version.size() > 1 && r_.versions.contains(v)
                                               ? fmt::format(" in version {}", q(r_.versions[v].id))
                                               : std::string();
                     warning("zero_length_window", w.why,
@@ -613,7 +612,7 @@ private:
     }
 
     void conditions() {
-        for (std::size_t i = 0; i < r_.conditions.size(); ++i) {
+        for (condition_id i : r_.conditions.ids()) {
             bool used = false;
             for (const auto& role : r_.roles)
                 used = used || role.acts_while == i || role.acts_unless == i;
@@ -626,7 +625,7 @@ private:
     }
 
     void roles() {
-        for (std::size_t i = 0; i < r_.roles.size(); ++i) {
+        for (role_id i : r_.roles.ids()) {
             bool used = false;
             for (const auto& e : r_.events)
                 used = used || std::find(e.roles.begin(), e.roles.end(), i) != e.roles.end();

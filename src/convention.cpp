@@ -1,5 +1,6 @@
 #include "echeance/convention.hpp"
 
+#include "detail/names.hpp"
 #include "echeance/error.hpp"
 
 #include <fmt/format.h>
@@ -7,24 +8,18 @@
 namespace echeance {
 
 std::string_view to_string(convention c) noexcept {
-    switch (c) {
-    case convention::plain:
-        return "plain";
-    case convention::cpc:
-        return "cpc";
-    case convention::eu:
-        return "eu";
-    }
-    return "cpc";
+    return detail::convention_table.name(c);
 }
 
 convention parse_convention(std::string_view text) {
-    if (text == "plain") return convention::plain;
-    if (text == "cpc") return convention::cpc;
-    if (text == "eu") return convention::eu;
-    throw error(
-        "echeance.convention.unknown",
-        fmt::format("unknown counting convention \"{}\" (expected plain, cpc or eu)", text));
+    if (auto c = detail::convention_table.parse(text)) return *c;
+    throw error("echeance.convention.unknown",
+                fmt::format("unknown counting convention \"{}\" (expected {})", text,
+                            detail::convention_table.joined(" or ")));
+}
+
+std::vector<std::string> convention_names() {
+    return detail::convention_table.names();
 }
 
 std::string_view extension_cite(convention c) noexcept {

@@ -1,5 +1,6 @@
 #include "echeance/period.hpp"
 
+#include "detail/names.hpp"
 #include "echeance/error.hpp"
 
 #include <fmt/format.h>
@@ -21,24 +22,18 @@ constexpr char designators[] = {'Y', 'M', 'W', 'D'};
 } // namespace
 
 std::string_view to_string(month_end m) noexcept {
-    switch (m) {
-    case month_end::clamp:
-        return "clamp";
-    case month_end::overflow:
-        return "overflow";
-    case month_end::reject:
-        return "reject";
-    }
-    return "clamp";
+    return detail::month_end_table.name(m);
 }
 
 month_end parse_month_end(std::string_view text) {
-    if (text == "clamp") return month_end::clamp;
-    if (text == "overflow") return month_end::overflow;
-    if (text == "reject") return month_end::reject;
-    throw error(
-        "echeance.period.month_end",
-        fmt::format("unknown month-end policy \"{}\" (expected clamp, overflow or reject)", text));
+    if (auto m = detail::month_end_table.parse(text)) return *m;
+    throw error("echeance.period.month_end",
+                fmt::format("unknown month-end policy \"{}\" (expected {})", text,
+                            detail::month_end_table.joined(" or ")));
+}
+
+std::vector<std::string> month_end_names() {
+    return detail::month_end_table.names();
 }
 
 period period::parse(std::string_view text) {

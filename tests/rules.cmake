@@ -55,5 +55,6 @@ if(ECHEANCE_CLANGXX AND NOT ECHEANCE_BUILD_FUZZ)
            COMMAND ${CMAKE_COMMAND} -DSOURCE_DIR=${PROJECT_SOURCE_DIR}
                    -DBINARY_DIR=${CMAKE_BINARY_DIR}/fuzz -DCXX=${ECHEANCE_CLANGXX} -DRUNS=20000
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/rules/fuzz.cmake)
-  set_tests_properties(rules.fuzz PROPERTIES TIMEOUT 1800 LABELS "slow")
+  set_tests_properties(rules.fuzz PROPERTIES TIMEOUT 1800 LABELS "slow"
+                       RESOURCE_LOCK echeance_fuzz_tree)
 endif()

@@ -7,11 +7,12 @@
 #include <echeance/convention.hpp>
 #include <echeance/date.hpp>
 #include <echeance/error.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/period.hpp>
 
 int main() {
     try {
-        const echeance::calendar cal = echeance::calendar::builtin();
+        const echeance::calendar cal = echeance::builtin_calendar();
         const echeance::deadline d = echeance::compute_deadline(
             cal, echeance::parse_date("2022-04-14"), echeance::period::parse("P6W"),
             echeance::convention::cpc, cal.find("FR"));

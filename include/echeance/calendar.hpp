@@ -1,4 +1,5 @@
-// Public-holiday calendars per territory, built from a data file (rules/calendars/fr.json).
+// Public-holiday calendars per territory, built from a model (read from rules/calendars/fr.json
+// or another file by echeance/io/calendar.hpp).
 #pragma once
 
 #include "echeance/date.hpp"
@@ -64,15 +65,46 @@ private:
 // Named values for the contested rules of a calendar, e.g. {"saint_martin_abolition","observed"}.
 using calendar_settings = std::vector<std::pair<std::string, std::string>>;
 
+// What a calendar describes, with territory names resolved to indexes: read from a file by
+// echeance/io/calendar.hpp, or built by hand. Its parts mirror the file, so that an error of the
+// model names the field of the file (a JSON pointer such as "/holidays/3/date").
+struct calendar_model {
+    struct territory_entry {
+        std::string id, name, time_zone; // time_zone: an IANA name (Europe/Paris)
+        std::vector<std::string> aliases;
+    };
+    // A contested rule: the values it may take and the one used when the caller says nothing.
+    struct setting {
+        std::string name;
+        std::vector<std::string> values;
+        std::string default_value;
+    };
+    // The holiday applies only while `setting` has one of `values`.
+    struct condition {
+        std::string setting;
+        std::vector<std::string> values;
+    };
+    struct holiday_rule {
+        std::string id, name, name_fr, cite;
+        bool easter_based = false;
+        int easter_offset = 0;       // with easter_based: days from Easter Sunday, -63..63
+        unsigned month = 0, day = 0; // otherwise: the same day every year (not 02-29)
+        int from = min_year, to = max_year;
+        std::vector<std::uint16_t> territories; // indexes into `territories`
+        std::vector<condition> when;
+    };
+    std::vector<territory_entry> territories; // the first is the default territory
+    std::vector<setting> settings;
+    std::vector<holiday_rule> holidays;
+};
+
 // Immutable and cheap to copy (shared); safe to use from many threads.
 class calendar {
 public:
-    // The calendar of rules/calendars/fr.json as embedded at build time.
-    static calendar builtin(const calendar_settings& settings = {});
-    // Throws "echeance.calendar.*" errors naming the file and the field.
-    static calendar load(const std::string& path, const calendar_settings& settings = {});
-    static calendar parse(std::string_view json_text, const std::string& file_name,
-                          const calendar_settings& settings = {});
+    // Builds the day tables (one bit per day per territory, 1583-9999) under the chosen
+    // settings (the others take their default). Throws "echeance.calendar.*" errors: a bad model
+    // names its field ("/holidays/3/date"), a bad choice its setting ("echeance.calendar.setting").
+    explicit calendar(const calendar_model& model, const calendar_settings& chosen = {});
 
     // Accepts ids (FR-971) and aliases (GP). Throws "echeance.calendar.unknown_territory".
     territory find(std::string_view id_or_alias) const;

@@ -22,6 +22,8 @@ enum class convention : std::uint8_t {
 std::string_view to_string(convention c) noexcept;
 // Throws "echeance.convention.unknown".
 convention parse_convention(std::string_view text);
+// "plain", "cpc", "eu": the names parse_convention() accepts, in declaration order.
+std::vector<std::string> convention_names();
 
 // One step of a count. Compact (no strings) so that computing a deadline never allocates;
 // describe() renders it with its article.

@@ -43,11 +43,18 @@ namespace echeance {
 
 // Which reading decides, per contested rule (index into its `readings`); empty: the default.
 struct reading_choice {
-    std::vector<std::uint8_t> windows, timers, obligations, retentions;
-    std::vector<std::uint8_t> versions; // the reading of a version's scope
+    indexed_vector<std::uint8_t, window_id> windows;
+    indexed_vector<std::uint8_t, timer_id> timers;
+    indexed_vector<std::uint8_t, obligation_id> obligations;
+    indexed_vector<std::uint8_t, retention_id> retentions;
+    indexed_vector<std::uint8_t, version_id> versions; // the reading of a version's scope
 };
 
+// What a replay is asked: the day it is replayed as of (required: there is no default day),
+// and what to record besides the result.
 struct replay_options {
+    explicit replay_options(year_month_day day) noexcept : as_of(day) {}
+
     year_month_day as_of;
     bool explain = false;     // record the explanation steps (rendered by explanation_lines())
     bool all_readings = true; // compute every reading of contested counts
@@ -59,56 +66,55 @@ struct replay_options {
 void choose_reading(const ruleset& rules, replay_options& options, std::string_view rule,
                     std::string_view reading);
 
-// An automatic event (from a timer or a retention) has line 0 and role no_index.
+// An automatic event (from a timer or a retention) has line 0 and role no_index. Names come
+// from the rules: rules.name(span.state), rules.name(span.event).
 struct state_span {
-    rule_index state = no_index;
+    state_id state = no_index;
     std::optional<year_month_day> entered; // empty for the initial state
     std::optional<year_month_day> left;    // empty while it holds as of `as_of`
-    rule_index event = no_index;           // the event that entered it (no_index: initial)
-    rule_index role = no_index;            // who sent it (no_index: automatic or initial)
-    rule_index version = no_index;         // the version in force on `entered`
+    event_id event = no_index;             // the event that entered it (no_index: initial)
+    role_id role = no_index;               // who sent it (no_index: automatic or initial)
+    version_id version = no_index;         // the version in force on `entered`
     std::uint32_t line = 0;                // input line of the event; 0 when automatic
 };
 
 struct window_status {
-    rule_index window = no_index;
+    window_id window = no_index;
     std::uint8_t reading = 0;               // the deciding reading
     year_month_day opened;                  // day of the event that opened it
     std::optional<year_month_day> last_day; // empty: its count has not started (e.g. no receipt)
     date::sys_seconds end_utc{};            // 24:00 local on last_day, in UTC
-    rule_index version = no_index;
+    version_id version = no_index;
 };
 
 struct scheduled_move {
-    enum class source : std::uint8_t { timer, retention };
-    source from = source::timer;
-    rule_index rule = no_index;  // timer or retention index
-    rule_index event = no_index; // the automatic event it will send
-    year_month_day last_day;     // it fires at 24:00 local on this day
-    year_month_day effective;    // the day after: the new state holds from then
-    date::sys_seconds at{};      // the firing instant in UTC
-    rule_index version = no_index;
+    counted_rule rule;         // a timer or a retention
+    event_id event = no_index; // the automatic event it will send
+    year_month_day last_day;   // it fires at 24:00 local on this day
+    year_month_day effective;  // the day after: the new state holds from then
+    date::sys_seconds at{};    // the firing instant in UTC
+    version_id version = no_index;
 };
 
 struct obligation_status {
     enum class status : std::uint8_t { due, discharged, overdue };
-    rule_index obligation = no_index;
+    obligation_id obligation = no_index;
     std::uint8_t reading = 0;
     year_month_day started;            // day of the event that started it
     std::optional<year_month_day> due; // empty: its count has not started
     date::sys_seconds end_utc{};
     status state = status::due;
     std::optional<year_month_day> discharged_on;
-    rule_index discharged_by = no_index; // the event
+    event_id discharged_by = no_index; // the event
     // due: days left until `due` (0 on the last day); overdue: days late as of as_of;
     // discharged: days late when discharged (0 when on time).
     std::int32_t days = 0;
-    rule_index version = no_index;
+    version_id version = no_index;
 };
 
 struct retention_status {
     enum class status : std::uint8_t { archived, restored, purged };
-    rule_index retention = no_index;
+    retention_id retention = no_index;
     std::uint8_t reading = 0;
     year_month_day archived_on;
     std::optional<year_month_day> last_day; // data kept through this day
@@ -116,7 +122,7 @@ struct retention_status {
     status state = status::archived;
     std::optional<year_month_day> ended_on; // restored or purged on
     bool purged_early = false;              // purged by an event before the end of the period
-    rule_index version = no_index;
+    version_id version = no_index;
 };
 
 // Rejections, warnings and explanation steps are recorded as compact facts (indexes, days):
@@ -140,26 +146,26 @@ struct rejection {
         role_in_state,   // in `state`, the transitions of the event are for other roles
     };
     std::uint32_t line = 0;
-    rule_index event = no_index; // no_index: unknown (the history keeps the text)
-    rule_index role = no_index;
+    event_id event = no_index; // no_index: unknown (the history keeps the text)
+    role_id role = no_index;
     year_month_day day;
     std::string_view id; // echeance.replay.<why> (a static string)
     why code = why::wrong_state;
     // The facts behind the reason; which ones are set depends on `code`.
-    rule_index state = no_index;     // wrong_state: the state then
-    rule_index window = no_index;    // window_*: the window; wrong_state: the hint's window
-    rule_index closed_by = no_index; // the event that closed `window` (no_index: it ended)
-    rule_index version = no_index;   // window_ended: the version of its count
-    std::uint8_t reading = 0;        // window_ended: the deciding reading
+    state_id state = no_index;     // wrong_state: the state then
+    window_id window = no_index;   // window_*: the window; wrong_state: the hint's window
+    event_id closed_by = no_index; // the event that closed `window` (no_index: it ended)
+    version_id version = no_index; // window_ended: the version of its count
+    std::uint8_t reading = 0;      // window_ended: the deciding reading
     std::uint16_t text = history_event::no_text; // unknown_event, unknown_role
     std::uint32_t other_line = 0;                // out_of_order: the line of the later-dated event
     std::optional<year_month_day> since;         // wrong_state: the state holds since
-    rule_index condition = no_index;             // condition
+    condition_id condition = no_index;           // condition
     bool held = false;                           // condition: its value on the day
-    rule_index changed_by = no_index;            // condition: the event that last set it
+    event_id changed_by = no_index;              // condition: the event that last set it
     std::optional<year_month_day> changed_on;    // condition: since when it has that value
-    rule_index obligation = no_index;            // not_pending
-    rule_index instead = no_index;               // wrong_state: the event to send instead
+    obligation_id obligation = no_index;         // not_pending
+    event_id instead = no_index;                 // wrong_state: the event to send instead
     year_month_day on;           // window closed or last day; out_of_order: the later day
     date::sys_seconds end_utc{}; // window ended: 24:00 local on `on`, in UTC
 };
@@ -168,17 +174,16 @@ struct replay_warning {
     enum class kind : std::uint8_t {
         order_from_input,      // several events on `day` without time or seq on each
         count,                 // a count failed: `detail` holds the message
-        automatic_not_applied, // `event` of timer/retention `rule` on `day`, state `state`
+        automatic_not_applied, // `event` of the timer or retention `rule` on `day`, in `state`
         loop,                  // too many automatic events
     };
     std::uint32_t line = 0;
     std::string_view id; // echeance.replay.<why> (a static string)
     kind what = kind::loop;
     year_month_day day;
-    bool from_timer = true; // automatic_not_applied: a timer (else a retention)
-    rule_index rule = no_index;
-    rule_index event = no_index;
-    rule_index state = no_index;
+    counted_rule rule; // automatic_not_applied: a timer or a retention
+    event_id event = no_index;
+    state_id state = no_index;
     std::string detail; // count only
 };
 
@@ -188,14 +193,13 @@ struct reading_result {
     std::optional<year_month_day> anchor_day; // empty: the anchor event is not in the history
     std::optional<year_month_day> last_day;
     date::sys_seconds end_utc{};
-    rule_index version = no_index;
+    version_id version = no_index;
 };
 
 struct contested_count {
-    enum class kind : std::uint8_t { window, timer, obligation, retention };
-    kind what = kind::window;
-    rule_index rule = no_index;
-    rule_index trigger = no_index; // the event that started the count
+    using kind = rule_kind;
+    counted_rule rule;
+    event_id trigger = no_index; // the event that started the count
     year_month_day started;
     std::vector<reading_result> results;         // one per reading, in rule order
     std::optional<std::uint8_t> most_protective; // empty until every reading has a last day
@@ -205,7 +209,7 @@ struct contested_count {
 // several lines: the count, then its date arithmetic).
 struct explanation_step {
     enum class kind : std::uint8_t {
-        count,                  // `subject` (what, rule, reading) counted from `day` in `where`
+        count,                  // `rule` (its reading) counted from `day` in `where`
         count_waits,            // window `rule`: its count waits for `event`
         timer_cancelled,        // timer `rule` cancelled by `event`
         timer_window_closed,    // timer `rule` cancelled: window `window` closed by `event`
@@ -221,19 +225,18 @@ struct explanation_step {
         automatic_not_applied,  // `event` of timer/retention `by` on `day`, state `from`
     };
     kind what = kind::count;
-    contested_count::kind subject = contested_count::kind::window; // count: the kind of `rule`
-    std::uint8_t reading = 0;                                      // count: the reading
-    bool flag = false;            // automatic_not_applied: from a timer
+    std::uint8_t reading = 0;     // count: the reading
     std::uint16_t transition = 0; // accepted: index in the event's transitions
     territory where;              // count: the territory of the count
     year_month_day day;
-    rule_index version = no_index; // the version in force
-    rule_index rule = no_index;    // window, timer, obligation or retention
-    rule_index event = no_index;
-    rule_index role = no_index;          // accepted: no_index when automatic
-    rule_index from = no_index;          // accepted: the state left
-    rule_index window = no_index;        // accepted: the window it needed; timer_window_closed
-    rule_index by = no_index;            // automatic_not_applied: the timer or retention
+    version_id version = no_index; // the version in force
+    counted_rule rule;             // window, timer, obligation or retention
+    event_id event = no_index;
+    role_id role = no_index;             // accepted: no_index when automatic
+    state_id from = no_index;            // accepted: the state left
+    state_id to = no_index;              // accepted: the state entered (also with to_previous)
+    window_id window = no_index;         // accepted: the window it needed; timer_window_closed
+    counted_rule by;                     // automatic_not_applied: the timer or retention
     std::uint32_t line = 0;              // accepted: the input line (0: automatic)
     std::optional<year_month_day> other; // a second day (see kind)
 };
@@ -249,7 +252,7 @@ struct explanation_line {
 
 struct replay_result {
     year_month_day as_of;
-    rule_index state = no_index; // as of as_of
+    state_id state = no_index; // as of as_of
     std::optional<year_month_day> since;
     std::vector<state_span> timeline;
     std::vector<window_status> windows;         // open as of as_of
@@ -290,9 +293,7 @@ inline replay_result replay(const ruleset& rules, const calendar& cal, const his
 
 inline replay_result replay(const ruleset& rules, const calendar& cal, const history& h,
                             year_month_day as_of) {
-    replay_options o;
-    o.as_of = as_of;
-    return replay(rules, cal, h, o);
+    return replay(rules, cal, h, replay_options(as_of));
 }
 
 // The text of a rejection for people: what was expected.
@@ -306,7 +307,7 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
 
 std::string_view to_string(obligation_status::status s) noexcept;
 std::string_view to_string(retention_status::status s) noexcept;
-std::string_view to_string(contested_count::kind k) noexcept;
+std::string_view to_string(rule_kind k) noexcept;
 
 // Renderers of results (text, JSON, summary, iCalendar) are in echeance/io/report.hpp.
 

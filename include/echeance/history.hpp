@@ -24,12 +24,12 @@ std::string_view to_string(channel c) noexcept;
 struct history_event {
     static constexpr std::uint16_t no_text = 0xFFFF;
 
-    rule_index event = no_index; // no_index: unknown event, its text in history::texts[event_text]
-    rule_index role = no_index;  // no_index: unknown role, its text in history::texts[role_text]
-    year_month_day day;          // local day in the territory of the person
-    std::int32_t time = -1;      // seconds after local midnight; -1 when not given
-    std::int64_t seq = -1;       // explicit same-day order; -1 when not given
-    territory where;             // the person's territory for this event
+    event_id event = no_index; // no_index: unknown event, its text in history::texts[event_text]
+    role_id role = no_index;   // no_index: unknown role, its text in history::texts[role_text]
+    year_month_day day;        // local day in the territory of the person
+    std::int32_t time = -1;    // seconds after local midnight; -1 when not given
+    std::int64_t seq = -1;     // explicit same-day order; -1 when not given
+    territory where;           // the person's territory for this event
     channel via = channel::none;
     std::uint32_t line = 0; // 1-based line in the input (also the input order of the event)
     std::uint16_t event_text = no_text;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace echeance {
 
@@ -20,6 +21,8 @@ enum class month_end : std::uint8_t {
 std::string_view to_string(month_end m) noexcept;
 // Throws "echeance.period.month_end" for anything but clamp|overflow|reject.
 month_end parse_month_end(std::string_view text);
+// "clamp", "overflow", "reject": the names parse_month_end() accepts, in declaration order.
+std::vector<std::string> month_end_names();
 
 // A period as written: years, months, weeks and days, each non-negative.
 struct period {

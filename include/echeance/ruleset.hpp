@@ -1,11 +1,13 @@
 // The compiled, immutable model of a rule set (states, events, roles, windows, timers,
 // obligations, retention, versions, interpretations). Produced by load.hpp; read by engine.hpp.
-// Every reference is an index: the engine never looks up a string while it replays.
+// Every reference is a typed index (ids.hpp): the engine never looks up a string while it
+// replays, and an index of one kind of rule cannot be used for another.
 #pragma once
 
 #include "echeance/convention.hpp"
 #include "echeance/date.hpp"
 #include "echeance/error.hpp"
+#include "echeance/ids.hpp"
 #include "echeance/period.hpp"
 
 #include <cstdint>
@@ -15,9 +17,6 @@
 #include <vector>
 
 namespace echeance {
-
-using rule_index = std::uint16_t;
-inline constexpr rule_index no_index = 0xFFFF;
 
 // The article behind a rule (required), where it was read, and a reviewer's note.
 struct citation {
@@ -60,8 +59,8 @@ struct condition_info {
     std::string title;
     std::optional<period> age_below; // true from birth until born + age_below (exclusive)
     month_end policy = month_end::overflow;
-    std::vector<rule_index> set_by;     // events
-    std::vector<rule_index> cleared_by; // events
+    std::vector<event_id> set_by;     // events
+    std::vector<event_id> cleared_by; // events
     citation why;
 };
 
@@ -69,8 +68,8 @@ struct role_info {
     std::string id; // holder, representative, cnam, operator, system
     std::string title;
     citation why;
-    rule_index acts_while = no_index;  // condition: the role may act only while it holds
-    rule_index acts_unless = no_index; // condition: the role may act only while it does not
+    condition_id acts_while = no_index;  // condition: the role may act only while it holds
+    condition_id acts_unless = no_index; // condition: the role may act only while it does not
 };
 
 enum class state_kind : std::uint8_t { initial, live, final };
@@ -93,9 +92,9 @@ struct timing {
 // One reading of a contested period: counted from `anchor` (the event that starts the count:
 // e.g. information_sent, or information_received for a "from receipt" reading).
 struct interpretation {
-    std::string id;               // e.g. "six-weeks-from-sending"
-    bool is_default = false;      // exactly one per rule
-    rule_index anchor = no_index; // an event
+    std::string id;             // e.g. "six-weeks-from-sending"
+    bool is_default = false;    // exactly one per rule
+    event_id anchor = no_index; // an event
     // "from_date": the count starts on a fixed day (e.g. the entry into force of a regime)
     // instead of the date of an event; then `anchor` is no_index. (Added for issue 5.)
     std::optional<year_month_day> anchor_day;
@@ -104,8 +103,8 @@ struct interpretation {
     bool anchor_next = false;
     // "from_discharged": the count starts on the day the pending instance of this obligation
     // started (e.g. the request that the closure answers); without one, on the trigger's day.
-    rule_index from_discharged = no_index;
-    std::vector<timing> by_version; // indexed by version
+    obligation_id from_discharged = no_index;
+    indexed_vector<timing, version_id> by_version;
     citation why;
 };
 
@@ -124,30 +123,30 @@ struct effect {
                           // notice of extension discharges "answer or extend within one month"
     };
     kind what = kind::open_window;
-    rule_index target = no_index;
+    counted_rule target; // of the kind `what` names
 };
 
 struct transition {
-    std::vector<rule_index> from; // states
-    rule_index to = no_index;     // state; no_index with `to_previous` or `instead`
-    rule_index window = no_index; // when set, the event is allowed only while this window is open
-    std::vector<effect> effects;  // applied after the event's own effects, only when this
-                                  // transition is the one taken (issue 5)
+    std::vector<state_id> from;  // states
+    state_id to = no_index;      // state; no_index with `to_previous` or `instead`
+    window_id window = no_index; // when set, the event is allowed only while this window is open
+    std::vector<effect> effects; // applied after the event's own effects, only when this
+                                 // transition is the one taken (issue 5)
     citation why;
-    bool to_previous = false;        // back to the state before the current one was entered
-    rule_index instead = no_index;   // refused in these states: the event to send instead
-    std::vector<rule_index> roles{}; // when set, only these roles may take this transition
-    rule_index pending = no_index;   // when set, allowed only while this obligation is pending
+    bool to_previous = false;         // back to the state before the current one was entered
+    event_id instead = no_index;      // refused in these states: the event to send instead
+    std::vector<role_id> roles{};     // when set, only these roles may take this transition
+    obligation_id pending = no_index; // when set, allowed only while this obligation is pending
 };
 
 struct event_info {
     std::string id;
     std::string title;
-    std::vector<rule_index> roles;       // who may send it
+    std::vector<role_id> roles;          // who may send it
     std::vector<transition> transitions; // first whose `from` holds the current state applies
     std::vector<effect> effects;
-    bool automatic = false;                  // sent only by a timer or retention (role "system")
-    std::vector<rule_index> acts_regardless; // roles whose condition does not apply to it
+    bool automatic = false;               // sent only by a timer or retention (role "system")
+    std::vector<role_id> acts_regardless; // roles whose condition does not apply to it
     citation why;
 };
 
@@ -158,8 +157,8 @@ enum class protective : std::uint8_t { computed, neither };
 // "roles may send events until anchor + period".
 struct window_info {
     std::string id;
-    std::vector<rule_index> events;
-    std::vector<rule_index> roles;
+    std::vector<event_id> events;
+    std::vector<role_id> roles;
     std::vector<interpretation> readings;
     protective most_protective = protective::computed;
     citation why;
@@ -168,8 +167,8 @@ struct window_info {
 // An automatic event at a deadline: either at the end of a window or after its own period.
 struct timer_info {
     std::string id;
-    rule_index event = no_index;     // the automatic event it sends
-    rule_index at_end_of = no_index; // a window, or no_index when `readings` give the period
+    event_id event = no_index;      // the automatic event it sends
+    window_id at_end_of = no_index; // a window, or no_index when `readings` give the period
     std::vector<interpretation> readings;
     protective most_protective = protective::computed;
     citation why;
@@ -178,8 +177,8 @@ struct timer_info {
 // "role must send event within period of the trigger": discharged, due, or overdue.
 struct obligation_info {
     std::string id;
-    rule_index role = no_index;
-    rule_index event = no_index; // the event that discharges it
+    role_id role = no_index;
+    event_id event = no_index; // the event that discharges it
     std::vector<interpretation> readings;
     // "instances": "each": every start is a count of its own (each request its own three
     // months); "single" (default): a start while one is pending is noted, not counted again.
@@ -189,8 +188,8 @@ struct obligation_info {
     bool discharge_oldest = false;
     // "ends_with": pending instances are discharged when this retention ends (its purge,
     // early or at term), reported as discharged by the purge.
-    rule_index ends_with = no_index;
-    std::vector<rule_index> ends_in; // states whose entry discharges pending instances
+    retention_id ends_with = no_index;
+    std::vector<state_id> ends_in; // states whose entry discharges pending instances
     protective most_protective = protective::computed;
     citation why;
 };
@@ -198,8 +197,8 @@ struct obligation_info {
 // Data archived from an event, purged automatically after a period unless restored or purged.
 struct retention_info {
     std::string id;
-    std::string what;                  // what is kept, e.g. "documents and data of the space"
-    rule_index purge_event = no_index; // automatic event sent at the end of the period
+    std::string what;                // what is kept, e.g. "documents and data of the space"
+    event_id purge_event = no_index; // automatic event sent at the end of the period
     std::vector<interpretation> readings;
     protective most_protective = protective::computed;
     citation why;
@@ -218,29 +217,47 @@ public:
     std::string file; // where it was loaded from
     citation why;     // the law the whole set implements (top-level "cite")
     ruleset_defaults defaults;
-    std::vector<version_info> versions; // ordered by `from`, strictly increasing
-    std::vector<role_info> roles;
-    std::vector<condition_info> conditions;
-    std::vector<state_info> states;
-    std::vector<event_info> events;
-    std::vector<window_info> windows;
-    std::vector<timer_info> timers;
-    std::vector<obligation_info> obligations;
-    std::vector<retention_info> retentions;
-    rule_index initial_state = no_index;
+    indexed_vector<version_info, version_id> versions; // ordered by `from`, strictly increasing
+    indexed_vector<role_info, role_id> roles;
+    indexed_vector<condition_info, condition_id> conditions;
+    indexed_vector<state_info, state_id> states;
+    indexed_vector<event_info, event_id> events;
+    indexed_vector<window_info, window_id> windows;
+    indexed_vector<timer_info, timer_id> timers;
+    indexed_vector<obligation_info, obligation_id> obligations;
+    indexed_vector<retention_info, retention_id> retentions;
+    state_id initial_state = no_index;
 
     // Lookups by id, for parsing histories (never used inside a replay). no_index when unknown.
-    rule_index find_role(std::string_view id) const noexcept;
-    rule_index find_state(std::string_view id) const noexcept;
-    rule_index find_event(std::string_view id) const noexcept;
-    rule_index find_window(std::string_view id) const noexcept;
-    rule_index find_timer(std::string_view id) const noexcept;
-    rule_index find_obligation(std::string_view id) const noexcept;
-    rule_index find_retention(std::string_view id) const noexcept;
-    rule_index find_version(std::string_view id) const noexcept;
+    role_id find_role(std::string_view id) const noexcept;
+    condition_id find_condition(std::string_view id) const noexcept;
+    state_id find_state(std::string_view id) const noexcept;
+    event_id find_event(std::string_view id) const noexcept;
+    window_id find_window(std::string_view id) const noexcept;
+    timer_id find_timer(std::string_view id) const noexcept;
+    obligation_id find_obligation(std::string_view id) const noexcept;
+    retention_id find_retention(std::string_view id) const noexcept;
+    version_id find_version(std::string_view id) const noexcept;
 
     // The version in force on a day; no_index before the first version.
-    rule_index version_on(year_month_day day) const noexcept;
+    version_id version_on(year_month_day day) const noexcept;
+
+    // The id (name) of a rule, as written in the rule file; empty for no_index.
+    const std::string& name(role_id i) const noexcept;
+    const std::string& name(condition_id i) const noexcept;
+    const std::string& name(state_id i) const noexcept;
+    const std::string& name(event_id i) const noexcept;
+    const std::string& name(window_id i) const noexcept;
+    const std::string& name(timer_id i) const noexcept;
+    const std::string& name(obligation_id i) const noexcept;
+    const std::string& name(retention_id i) const noexcept;
+    const std::string& name(version_id i) const noexcept;
+    const std::string& name(counted_rule r) const noexcept;
+
+    // The readings of a window, timer, obligation or retention (empty for no_index), and which
+    // one is the most protective for the holder.
+    const std::vector<interpretation>& readings(counted_rule r) const noexcept;
+    protective most_protective(counted_rule r) const noexcept;
 };
 
 } // namespace echeance

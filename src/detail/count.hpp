@@ -12,24 +12,10 @@ namespace echeance::detail {
 
 // The timing of reading `r` under version `v` (the version in force on the anchor day, the
 // first one when none is); nullptr when the reading has none.
-inline const timing* timing_of(const interpretation& r, rule_index v) noexcept {
+inline const timing* timing_of(const interpretation& r, version_id v) noexcept {
     if (r.by_version.empty()) return nullptr;
-    return &r.by_version[std::min<std::size_t>(v, r.by_version.size() - 1)];
-}
-
-// Whether the rule of a contested count names a most protective reading (computed) or not.
-inline protective protective_of(const ruleset& rules, contested_count::kind k, rule_index rule) {
-    switch (k) {
-    case contested_count::kind::window:
-        return rules.windows[rule].most_protective;
-    case contested_count::kind::timer:
-        return rules.timers[rule].most_protective;
-    case contested_count::kind::obligation:
-        return rules.obligations[rule].most_protective;
-    case contested_count::kind::retention:
-        return rules.retentions[rule].most_protective;
-    }
-    return protective::computed;
+    std::size_t last = r.by_version.size() - 1;
+    return &r.by_version[v.none() || v.index() > last ? version_id(last) : v];
 }
 
 // The deadline of a count. Throws like compute_deadline() and add_explained().

@@ -4,6 +4,7 @@
 #include "detail/count.hpp"
 #include "echeance/engine.hpp"
 
+#include <algorithm>
 #include <date/date.h>
 #include <fmt/format.h>
 #include <string>
@@ -12,42 +13,37 @@
 
 namespace echeance::detail {
 
+// 2022-05-27T21:59:59Z (what date::format("%Y-%m-%dT%H:%M:%SZ") writes, without a stream).
 inline std::string utc(date::sys_seconds t) {
-    return date::format("%Y-%m-%dT%H:%M:%SZ", t);
+    auto day = date::floor<date::days>(t);
+    auto s = (t - day).count();
+    std::string out(20, ' ');
+    format_date(year_month_day(day), out.data());
+    auto two = [&](std::size_t at, long long v) {
+        out[at] = char('0' + v / 10);
+        out[at + 1] = char('0' + v % 10);
+    };
+    out[10] = 'T';
+    two(11, s / 3600);
+    out[13] = ':';
+    two(14, s / 60 % 60);
+    out[16] = ':';
+    two(17, s % 60);
+    out[19] = 'Z';
+    return out;
 }
 
-inline const std::string& vid(const ruleset& rules, rule_index v) {
-    static const std::string none;
-    return v < rules.versions.size() ? rules.versions[v].id : none;
+inline const std::string& vid(const ruleset& rules, version_id v) {
+    return rules.name(v);
 }
 
 inline const std::vector<interpretation>& readings_of(const ruleset& rules,
                                                       const contested_count& c) {
-    switch (c.what) {
-    case contested_count::kind::window:
-        return rules.windows[c.rule].readings;
-    case contested_count::kind::timer:
-        return rules.timers[c.rule].readings;
-    case contested_count::kind::obligation:
-        return rules.obligations[c.rule].readings;
-    case contested_count::kind::retention:
-        return rules.retentions[c.rule].readings;
-    }
-    return rules.windows[c.rule].readings;
+    return rules.readings(c.rule);
 }
 
 inline const std::string& rule_id(const ruleset& rules, const contested_count& c) {
-    switch (c.what) {
-    case contested_count::kind::window:
-        return rules.windows[c.rule].id;
-    case contested_count::kind::timer:
-        return rules.timers[c.rule].id;
-    case contested_count::kind::obligation:
-        return rules.obligations[c.rule].id;
-    case contested_count::kind::retention:
-        return rules.retentions[c.rule].id;
-    }
-    return rules.windows[c.rule].id;
+    return rules.name(c.rule);
 }
 
 inline std::string reading_id(const std::vector<interpretation>& rs, std::uint8_t r) {
@@ -69,19 +65,31 @@ inline std::string printable(std::string_view s) {
     return out;
 }
 
-inline std::string event_text(const ruleset& rules, const history& h, rule_index ev,
-                              std::uint32_t line, bool role) {
+// The history event of an input line: a binary search, as lines increase in input order (a
+// history built otherwise, with lines out of order, is scanned).
+inline const history_event* event_of_line(const history& h, std::uint32_t line) {
+    auto it = std::lower_bound(h.events.begin(), h.events.end(), line,
+                               [](const history_event& e, std::uint32_t l) { return e.line < l; });
+    if (it != h.events.end() && it->line == line &&
+        (it == h.events.begin() || (it - 1)->line < line))
+        return &*it;
     for (const auto& e : h.events)
-        if (e.line == line) {
-            if (role) {
-                if (e.role != no_index) return rules.roles[e.role].id;
-                return e.role_text < h.texts.size() ? printable(h.texts[e.role_text])
-                                                    : std::string("?");
-            }
-            if (e.event != no_index) return rules.events[e.event].id;
-            return e.event_text < h.texts.size() ? printable(h.texts[e.event_text])
+        if (e.line == line) return &e;
+    return nullptr;
+}
+
+inline std::string event_text(const ruleset& rules, const history& h, event_id ev,
+                              std::uint32_t line, bool role) {
+    if (const history_event* e = event_of_line(h, line)) {
+        if (role) {
+            if (e->role != no_index) return rules.roles[e->role].id;
+            return e->role_text < h.texts.size() ? printable(h.texts[e->role_text])
                                                  : std::string("?");
         }
+        if (e->event != no_index) return rules.events[e->event].id;
+        return e->event_text < h.texts.size() ? printable(h.texts[e->event_text])
+                                              : std::string("?");
+    }
     return ev != no_index ? rules.events[ev].id : std::string("?");
 }
 
@@ -91,7 +99,7 @@ inline std::string territory_of(const calendar& cal, const history& h) {
 
 // The rule declares that neither reading favours the holder ("most_protective": "neither").
 inline bool neither_protective(const ruleset& rules, const contested_count& c) {
-    return detail::protective_of(rules, c.what, c.rule) == protective::neither;
+    return rules.most_protective(c.rule) == protective::neither;
 }
 
 } // namespace echeance::detail

@@ -13,13 +13,13 @@ using namespace detail;
 namespace {
 
 // "-" when there is no version (as the explanation has always said).
-const std::string& version_text(const ruleset& rules, rule_index v) {
+const std::string& version_text(const ruleset& rules, version_id v) {
     static const std::string none = "-";
-    return v < rules.versions.size() ? rules.versions[v].id : none;
+    return rules.versions.contains(v) ? rules.versions[v].id : none;
 }
 
-template <class V>
-std::string list_ids(const std::vector<rule_index>& idx, const V& items) {
+template <class Id, class V>
+std::string list_ids(const std::vector<Id>& idx, const V& items) {
     std::string s;
     for (auto i : idx) {
         if (!s.empty()) s += ", ";
@@ -29,8 +29,8 @@ std::string list_ids(const std::vector<rule_index>& idx, const V& items) {
 }
 
 // " (did you mean \"information_sent\"?)" when a declared id is one typo away, else "".
-template <class T>
-std::string did_you_mean(const std::string& word, const std::vector<T>& items) {
+template <class T, class Id>
+std::string did_you_mean(const std::string& word, const indexed_vector<T, Id>& items) {
     std::vector<std::string> ids;
     for (const auto& i : items) ids.push_back(i.id);
     std::string best = detail::closest(word, ids);
@@ -124,7 +124,7 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
     }
     case why::role_in_state: {
         const event_info& info = rules.events[x.event];
-        std::vector<rule_index> roles;
+        std::vector<role_id> roles;
         for (const transition& t : info.transitions)
             if (std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
                 for (auto r : t.roles)
@@ -139,9 +139,9 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
     }
     case why::wrong_state: {
         const event_info& info = rules.events[x.event];
-        std::vector<rule_index> allowed;
+        std::vector<state_id> allowed;
         for (const transition& t : info.transitions)
-            for (auto st : t.instead != no_index ? std::vector<rule_index>{} : t.from)
+            for (auto st : t.instead != no_index ? std::vector<state_id>{} : t.from)
                 if (std::find(allowed.begin(), allowed.end(), st) == allowed.end())
                     allowed.push_back(st);
         std::string hint;
@@ -200,10 +200,9 @@ std::string message(const ruleset& rules, const replay_warning& w) {
     case replay_warning::kind::count:
         return w.detail;
     case replay_warning::kind::automatic_not_applied:
-        return fmt::format("{} {} on {}: {} does not apply in state {}",
-                           w.from_timer ? "timer" : "retention",
-                           w.from_timer ? rules.timers[w.rule].id : rules.retentions[w.rule].id,
-                           format_date(w.day), rules.events[w.event].id, rules.states[w.state].id);
+        return fmt::format("{} {} on {}: {} does not apply in state {}", to_string(w.rule.kind()),
+                           rules.name(w.rule), format_date(w.day), rules.events[w.event].id,
+                           rules.states[w.state].id);
     case replay_warning::kind::loop:
         return "too many automatic events";
     }
@@ -222,26 +221,8 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
         };
         switch (s.what) {
         case k::count: {
-            const std::string* name = nullptr;
-            const std::vector<interpretation>* rs = nullptr;
-            switch (s.subject) {
-            case contested_count::kind::window:
-                name = &rules.windows[s.rule].id;
-                rs = &rules.windows[s.rule].readings;
-                break;
-            case contested_count::kind::timer:
-                name = &rules.timers[s.rule].id;
-                rs = &rules.timers[s.rule].readings;
-                break;
-            case contested_count::kind::obligation:
-                name = &rules.obligations[s.rule].id;
-                rs = &rules.obligations[s.rule].readings;
-                break;
-            case contested_count::kind::retention:
-                name = &rules.retentions[s.rule].id;
-                rs = &rules.retentions[s.rule].readings;
-                break;
-            }
+            const std::string* name = &rules.name(s.rule);
+            const std::vector<interpretation>* rs = &rules.readings(s.rule);
             const interpretation& in = (*rs)[s.reading];
             const timing* t = detail::timing_of(in, s.version);
             if (!t) break;
@@ -254,34 +235,34 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
             break;
         }
         case k::count_waits: {
-            const window_info& w = rules.windows[s.rule];
+            const window_info& w = rules.windows[s.rule.window()];
             add(w.id, w.readings[s.reading].why.cite,
                 fmt::format("{}: its count starts with {}, not yet recorded", w.id,
                             rules.events[s.event].id));
             break;
         }
         case k::timer_cancelled: {
-            const timer_info& t = rules.timers[s.rule];
+            const timer_info& t = rules.timers[s.rule.timer()];
             add(t.id, t.why.cite,
                 fmt::format("timer {} cancelled by {}", t.id, rules.events[s.event].id));
             break;
         }
         case k::timer_window_closed: {
-            const timer_info& t = rules.timers[s.rule];
+            const timer_info& t = rules.timers[s.rule.timer()];
             add(t.id, t.why.cite,
                 fmt::format("timer {} cancelled: window {} closed by {}", t.id,
                             rules.windows[s.window].id, rules.events[s.event].id));
             break;
         }
         case k::obligation_already_due: {
-            const obligation_info& o = rules.obligations[s.rule];
+            const obligation_info& o = rules.obligations[s.rule.obligation()];
             add(o.id, o.why.cite,
                 fmt::format("{} already due since {}: the first count stands", o.id,
                             format_date(*s.other)));
             break;
         }
         case k::obligation_discharged: {
-            const obligation_info& o = rules.obligations[s.rule];
+            const obligation_info& o = rules.obligations[s.rule.obligation()];
             add(o.id, o.why.cite,
                 fmt::format("{} discharged by {} on {}{}", o.id, rules.events[s.event].id,
                             format_date(s.day),
@@ -292,26 +273,26 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
             break;
         }
         case k::retention_kept: {
-            const retention_info& x = rules.retentions[s.rule];
+            const retention_info& x = rules.retentions[s.rule.retention()];
             add(x.id, x.why.cite,
                 fmt::format("{}: already archived, the first count stands", x.id));
             break;
         }
         case k::retention_restored: {
-            const retention_info& x = rules.retentions[s.rule];
+            const retention_info& x = rules.retentions[s.rule.retention()];
             add(x.id, x.why.cite,
                 fmt::format("{} restored by {} (archived since {})", x.id, rules.events[s.event].id,
                             format_date(*s.other)));
             break;
         }
         case k::retention_not_restored: {
-            const retention_info& x = rules.retentions[s.rule];
+            const retention_info& x = rules.retentions[s.rule.retention()];
             add(x.id, x.why.cite,
                 fmt::format("{}: nothing to restore, purged on {}", x.id, format_date(*s.other)));
             break;
         }
         case k::retention_purged: {
-            const retention_info& x = rules.retentions[s.rule];
+            const retention_info& x = rules.retentions[s.rule.retention()];
             add(x.id, x.why.cite,
                 fmt::format("{} purged by {} on {}", x.id, rules.events[s.event].id,
                             format_date(s.day)));
@@ -325,7 +306,7 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
                             s.line ? fmt::format("line {}: ", s.line) : std::string(), info.id,
                             s.role == no_index ? std::string("automatically")
                                                : "by " + rules.roles[s.role].id,
-                            rules.states[s.from].id, rules.states[t.to].id,
+                            rules.states[s.from].id, rules.states[s.to].id,
                             s.window != no_index
                                 ? fmt::format(" (within {}, open through {})",
                                               rules.windows[s.window].id,
@@ -335,14 +316,14 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
             break;
         }
         case k::timer_fired: {
-            const timer_info& t = rules.timers[s.rule];
+            const timer_info& t = rules.timers[s.rule.timer()];
             add(t.id, t.why.cite,
                 fmt::format("timer {} fires at 24:00 on {}: {} from {}", t.id,
                             format_date(*s.other), rules.events[s.event].id, format_date(s.day)));
             break;
         }
         case k::retention_ended: {
-            const retention_info& x = rules.retentions[s.rule];
+            const retention_info& x = rules.retentions[s.rule.retention()];
             add(x.id, x.why.cite,
                 fmt::format("{}: kept through {}, purged at 24:00", x.id, format_date(*s.other)));
             break;
@@ -350,10 +331,9 @@ std::vector<explanation_line> explanation_lines(const ruleset& rules, const cale
         case k::automatic_not_applied: {
             const event_info& info = rules.events[s.event];
             add(info.id, info.why.cite,
-                fmt::format("{} {} on {}: {} does not apply in state {}",
-                            s.flag ? "timer" : "retention",
-                            s.flag ? rules.timers[s.by].id : rules.retentions[s.by].id,
-                            format_date(s.day), info.id, rules.states[s.from].id));
+                fmt::format("{} {} on {}: {} does not apply in state {}", to_string(s.by.kind()),
+                            rules.name(s.by), format_date(s.day), info.id,
+                            rules.states[s.from].id));
             break;
         }
         }

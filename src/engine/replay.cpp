@@ -1,6 +1,7 @@
 // The state machine of a rule set, replayed over one person's history. See engine.hpp for the
 // semantics; docs/replay.md for the same in prose.
 #include "detail/count.hpp"
+#include "detail/names.hpp"
 #include "echeance/engine.hpp"
 
 #include <algorithm>
@@ -19,7 +20,28 @@ struct pending_anchor {
     target what = target::window;
     std::uint32_t index = 0;  // slot (window, timer), instance (obligation, retention, contested)
     std::uint8_t reading = 0; // for contested: which result
-    rule_index anchor = no_index;
+    event_id anchor = no_index;
+    bool live = true; // false once dropped (entries are never erased from their list)
+};
+
+// Where the pending count of a window, timer, obligation or retention waits: its anchor's list
+// and its place there (anchor no_index: it waits for nothing).
+struct wait_handle {
+    event_id anchor = no_index;
+    std::uint32_t pos = 0;
+};
+
+// The pending instances of one obligation, oldest first: instances are discharged from the
+// front (the oldest) or all at once, so a head index is a queue.
+struct open_queue {
+    std::vector<std::uint32_t> items;
+    std::size_t head = 0;
+    bool empty() const noexcept { return head == items.size(); }
+    std::uint32_t front() const noexcept { return items[head]; }
+    void clear() noexcept {
+        items.clear();
+        head = 0;
+    }
 };
 
 struct window_slot {
@@ -28,10 +50,10 @@ struct window_slot {
     year_month_day opened;
     std::optional<year_month_day> last_day;
     date::sys_seconds end_utc{};
-    rule_index version = no_index;
+    version_id version = no_index;
     territory where;
     std::optional<year_month_day> closed_on;
-    rule_index closed_by = no_index;
+    event_id closed_by = no_index;
 };
 
 struct timer_slot {
@@ -40,14 +62,14 @@ struct timer_slot {
     year_month_day started;
     std::optional<year_month_day> last_day; // own count; at_end_of timers use their window
     date::sys_seconds end_utc{};
-    rule_index version = no_index;
+    version_id version = no_index;
     territory where;
 };
 
 struct count_result {
     std::optional<year_month_day> last_day;
     date::sys_seconds end_utc{};
-    rule_index version = no_index;
+    version_id version = no_index;
 };
 
 } // namespace
@@ -55,40 +77,57 @@ struct count_result {
 struct replay_result::scratch {
     std::vector<std::uint32_t> order;
     std::vector<std::uint8_t> flagged; // per history event: ordered by input
-    std::vector<window_slot> windows;
-    std::vector<timer_slot> timers;
-    std::vector<pending_anchor> pending;
-    std::vector<territory> retention_where;  // per out.retention instance
-    std::vector<territory> obligation_where; // per out.obligations instance
-    std::vector<year_month_day> seen_day;    // per event: day of its last acceptance
+    indexed_vector<window_slot, window_id> windows;
+    indexed_vector<timer_slot, timer_id> timers;
+    // Counts waiting for their anchor event, one list per anchor in the order they began to
+    // wait: an accepted event resolves its own list only, whatever the number waiting.
+    indexed_vector<std::vector<pending_anchor>, event_id> waiting;
+    std::vector<pending_anchor> resolving;
+    indexed_vector<wait_handle, window_id> window_wait;
+    indexed_vector<wait_handle, timer_id> timer_wait;
+    std::vector<wait_handle> obligation_wait; // per out.obligations instance
+    std::vector<wait_handle> retention_wait;  // per out.retention instance
+    indexed_vector<open_queue, obligation_id> open_obligations;
+    // Per retention: its last instance and its last purged one (-1: none). At most one instance
+    // of a retention is archived at a time, and it is the last one.
+    indexed_vector<std::int32_t, retention_id> retention_last;
+    indexed_vector<std::int32_t, retention_id> retention_purged;
+    std::vector<territory> retention_where;            // per out.retention instance
+    std::vector<territory> obligation_where;           // per out.obligations instance
+    indexed_vector<year_month_day, event_id> seen_day; // per event: day of its last acceptance
     // Per event: the replay (`replays`) in which it was last accepted. A stamp rather than a
     // flag, so that nothing is cleared between replays.
-    std::vector<std::uint32_t> seen_in;
+    indexed_vector<std::uint32_t, event_id> seen_in;
     std::uint32_t replays = 0;
     std::vector<std::vector<reading_result>> results_pool; // buffers of earlier contested counts
-    std::vector<std::uint8_t> in_scope;                    // per version: it applies to this person
+    indexed_vector<std::uint8_t, version_id> in_scope;     // per version: it applies to this person
     struct condition_fact {
         std::optional<year_month_day> on; // last set or cleared by an event
         bool value = false;
-        rule_index by = no_index;
+        event_id by = no_index;
     };
-    std::vector<condition_fact> conditions; // per condition
+    indexed_vector<condition_fact, condition_id> conditions;
 };
 
 namespace {
 
 // Whether a short list of indexes holds `x` (a plain loop: these lists have one to five items).
-inline bool contains(const std::vector<rule_index>& v, rule_index x) noexcept {
-    for (rule_index i : v)
+template <class Id>
+inline bool contains(const std::vector<Id>& v, Id x) noexcept {
+    for (Id i : v)
         if (i == x) return true;
     return false;
 }
 
-// A stable sort for the few elements of a result (insertion sort: no temporary buffer, unlike
-// std::stable_sort, which allocates one on every call).
+// A stable sort: insertion sort for the few elements of most results (no temporary buffer,
+// unlike std::stable_sort, which allocates one on every call), std::stable_sort beyond.
 template <class It, class Less>
 void small_stable_sort(It first, It last, Less less) {
     if (first == last) return;
+    if (last - first > 32) {
+        std::stable_sort(first, last, less);
+        return;
+    }
     for (It i = first + 1; i != last; ++i) {
         if (!less(*i, *(i - 1))) continue;
         auto v = std::move(*i);
@@ -116,12 +155,13 @@ private:
     const replay_options& opt_;
     replay_result& out_;
     replay_result::scratch& w_;
-    rule_index state_ = no_index;
+    state_id state_ = no_index;
 
     // --- helpers -------------------------------------------------------------------------
-    std::uint8_t chosen(const std::vector<std::uint8_t>& v, std::size_t i,
+    template <class Id>
+    std::uint8_t chosen(const indexed_vector<std::uint8_t, Id>& v, Id i,
                         const std::vector<interpretation>& readings) const {
-        if (i < v.size() && v[i] < readings.size()) return v[i];
+        if (v.contains(i) && v[i] < readings.size()) return v[i];
         for (std::size_t k = 0; k < readings.size(); ++k)
             if (readings[k].is_default) return std::uint8_t(k);
         return 0;
@@ -130,13 +170,13 @@ private:
     // that applies from that day or before), remembered for the last day asked: most calls
     // for one event ask for its day.
     std::optional<year_month_day> version_day_;
-    rule_index version_ = no_index;
-    rule_index version_on(year_month_day day) {
+    version_id version_ = no_index;
+    version_id version_on(year_month_day day) {
         if (version_day_ && *version_day_ == day) return version_;
-        rule_index found = no_index;
+        version_id found = no_index;
         const auto& vs = rules_.versions;
-        for (std::size_t i = 0, n = vs.size(); i < n; ++i)
-            if (vs[i].from <= day && w_.in_scope[i]) found = rule_index(i);
+        for (version_id i : vs.ids())
+            if (vs[i].from <= day && w_.in_scope[i]) found = i;
         version_day_ = day;
         version_ = found;
         return found;
@@ -144,7 +184,7 @@ private:
 
     using step_kind = explanation_step::kind;
     // Records a step of the explanation (facts only; explanation_lines() renders them).
-    explanation_step* note(step_kind k, year_month_day day, rule_index version, rule_index rule) {
+    explanation_step* note(step_kind k, year_month_day day, version_id version, counted_rule rule) {
         if (!opt_.explain) return nullptr;
         explanation_step& s = out_.explanation.emplace_back();
         s.what = k;
@@ -166,12 +206,12 @@ private:
     }
 
     // The count of one reading from an anchor day.
-    count_result count(contested_count::kind what, rule_index rule, std::uint8_t reading,
-                       const std::string& name, const interpretation& r, year_month_day anchor,
-                       territory where, bool explain_it = true) {
+    count_result count(counted_rule rule, std::uint8_t reading, const std::string& name,
+                       const interpretation& r, year_month_day anchor, territory where,
+                       bool explain_it = true) {
         count_result c;
-        rule_index v = version_on(anchor);
-        if (v == no_index) v = 0;
+        version_id v = version_on(anchor);
+        if (v == no_index) v = version_id(0);
         c.version = v;
         const timing* t = detail::timing_of(r, v);
         if (!t) return c;
@@ -181,7 +221,6 @@ private:
             c.end_utc = d.end_utc;
             if (explain_it) {
                 if (explanation_step* s = note(step_kind::count, anchor, v, rule)) {
-                    s->subject = what;
                     s->reading = reading;
                     s->where = where;
                 }
@@ -198,13 +237,12 @@ private:
     // Where the count of a reading starts: a fixed day, the triggering event, or later.
     // An anchor event accepted earlier counts (e.g. an extension counted from the receipt of
     // the request); otherwise the count waits for the anchor's next acceptance.
-    std::optional<year_month_day> anchor_of(const interpretation& r, rule_index trigger,
+    std::optional<year_month_day> anchor_of(const interpretation& r, event_id trigger,
                                             year_month_day day) const {
         if (r.anchor_day) return r.anchor_day;
         if (r.from_discharged != no_index) {
-            for (const auto& o : out_.obligations)
-                if (o.obligation == r.from_discharged && !o.discharged_on) return o.started;
-            return day;
+            const open_queue& q = w_.open_obligations[r.from_discharged];
+            return q.empty() ? day : out_.obligations[q.front()].started;
         }
         if (r.anchor == no_index || r.anchor == trigger) return day;
         if (r.anchor_next) return std::nullopt;
@@ -219,17 +257,15 @@ private:
         count_result c;
     };
 
-    std::int32_t open_contested(contested_count::kind k, rule_index rule,
-                                const std::vector<interpretation>& readings, rule_index trigger,
-                                year_month_day day, territory where, const std::string& name,
-                                const known_count& known) {
+    std::int32_t open_contested(counted_rule rule, const std::vector<interpretation>& readings,
+                                event_id trigger, year_month_day day, territory where,
+                                const std::string& name, const known_count& known) {
         if (!opt_.all_readings || readings.size() < 2) return none32;
         contested_count c;
         if (!w_.results_pool.empty()) {
             c.results = std::move(w_.results_pool.back());
             w_.results_pool.pop_back();
         }
-        c.what = k;
         c.rule = rule;
         c.trigger = trigger;
         c.started = day;
@@ -244,33 +280,61 @@ private:
                 count_result r =
                     i == known.reading && known.c.last_day
                         ? known.c
-                        : count(k, rule, std::uint8_t(i), name, readings[i], *a, where, false);
+                        : count(rule, std::uint8_t(i), name, readings[i], *a, where, false);
                 c.results[i].last_day = r.last_day;
                 c.results[i].end_utc = r.end_utc;
                 c.results[i].version = r.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::contested, ci, std::uint8_t(i), readings[i].anchor});
+                wait({pending_anchor::target::contested, ci, std::uint8_t(i), readings[i].anchor});
             }
         }
         out_.readings.push_back(std::move(c));
         return std::int32_t(ci);
     }
 
-    void drop_pending(pending_anchor::target t, std::uint32_t index) {
-        auto& p = w_.pending;
-        p.erase(std::remove_if(
-                    p.begin(), p.end(),
-                    [&](const pending_anchor& a) { return a.what == t && a.index == index; }),
-                p.end());
+    // The handle of the pending count of a window, timer, obligation or retention instance
+    // (contested counts are never dropped: they wait until their anchor comes).
+    wait_handle* handle(pending_anchor::target t, std::uint32_t index) {
+        auto grow = [&](std::vector<wait_handle>& v) -> wait_handle* {
+            if (v.size() <= index) v.resize(index + 1u);
+            return &v[index];
+        };
+        switch (t) {
+        case pending_anchor::target::window:
+            return &w_.window_wait[window_id(index)];
+        case pending_anchor::target::timer:
+            return &w_.timer_wait[timer_id(index)];
+        case pending_anchor::target::obligation:
+            return grow(w_.obligation_wait);
+        case pending_anchor::target::retention:
+            return grow(w_.retention_wait);
+        case pending_anchor::target::contested:
+            break;
+        }
+        return nullptr;
     }
 
-    bool window_open(rule_index wi, year_month_day day) const {
+    // A count waits for its anchor event, after those already waiting for it.
+    void wait(const pending_anchor& p) {
+        if (p.anchor == no_index) return; // no event resolves it
+        auto& list = w_.waiting[p.anchor];
+        if (wait_handle* hd = handle(p.what, p.index)) *hd = {p.anchor, std::uint32_t(list.size())};
+        list.push_back(p);
+    }
+
+    void drop_pending(pending_anchor::target t, std::uint32_t index) {
+        wait_handle* hd = handle(t, index);
+        if (!hd || hd->anchor == no_index) return;
+        w_.waiting[hd->anchor][hd->pos].live = false;
+        hd->anchor = no_index;
+    }
+
+    bool window_open(window_id wi, year_month_day day) const {
         const window_slot& s = w_.windows[wi];
         return s.open && (!s.last_day || day <= *s.last_day);
     }
 
-    std::optional<year_month_day> timer_due(rule_index ti) const {
+    std::optional<year_month_day> timer_due(timer_id ti) const {
         const timer_slot& s = w_.timers[ti];
         if (!s.active) return std::nullopt;
         const timer_info& t = rules_.timers[ti];
@@ -283,47 +347,49 @@ private:
     }
 
     // --- effects -------------------------------------------------------------------------
-    void apply_effect(const effect& fx, rule_index ev, year_month_day day, territory where) {
+    void apply_effect(const effect& fx, event_id ev, year_month_day day, territory where) {
         switch (fx.what) {
         case effect::kind::open_window:
-            open_window(fx.target, ev, day, where);
+            open_window(fx.target.window(), ev, day, where);
             break;
         case effect::kind::close_window:
-            close_window(fx.target, ev, day);
+            close_window(fx.target.window(), ev, day);
             break;
         case effect::kind::start_timer:
-            start_timer(fx.target, ev, day, where);
+            start_timer(fx.target.timer(), ev, day, where);
             break;
         case effect::kind::cancel_timer:
-            if (w_.timers[fx.target].active) {
-                w_.timers[fx.target].active = false;
-                drop_pending(pending_anchor::target::timer, fx.target);
-                if (auto* s = note(step_kind::timer_cancelled, day, version_on(day), fx.target))
-                    s->event = ev;
-            }
+            cancel_timer(fx.target.timer(), ev, day);
             break;
         case effect::kind::start_obligation:
-            oblige(fx.target, ev, day, where);
+            oblige(fx.target.obligation(), ev, day, where);
             break;
         case effect::kind::discharge:
-            discharge(fx.target, ev, day);
+            discharge(fx.target.obligation(), ev, day);
             break;
         case effect::kind::archive:
-            archive(fx.target, ev, day, where);
+            archive(fx.target.retention(), ev, day, where);
             break;
         case effect::kind::restore:
-            restore(fx.target, ev, day);
+            restore(fx.target.retention(), ev, day);
             break;
         case effect::kind::purge:
-            purge_now(fx.target, ev, day);
+            purge_now(fx.target.retention(), ev, day);
             break;
         }
     }
 
-    void open_window(rule_index wi, rule_index ev, year_month_day day, territory where) {
+    void cancel_timer(timer_id ti, event_id ev, year_month_day day) {
+        if (!w_.timers[ti].active) return;
+        w_.timers[ti].active = false;
+        drop_pending(pending_anchor::target::timer, ti.index());
+        if (auto* s = note(step_kind::timer_cancelled, day, version_on(day), ti)) s->event = ev;
+    }
+
+    void open_window(window_id wi, event_id ev, year_month_day day, territory where) {
         const window_info& info = rules_.windows[wi];
         window_slot& s = w_.windows[wi];
-        drop_pending(pending_anchor::target::window, wi);
+        drop_pending(pending_anchor::target::window, wi.index());
         s = window_slot{};
         s.open = true;
         s.opened = day;
@@ -334,47 +400,44 @@ private:
         if (!info.readings.empty()) {
             const interpretation& r = info.readings[s.reading];
             if (auto a = anchor_of(r, ev, day)) {
-                count_result c =
-                    count(contested_count::kind::window, wi, s.reading, info.id, r, *a, where);
+                count_result c = count(wi, s.reading, info.id, r, *a, where);
                 known = {s.reading, c};
                 s.last_day = c.last_day;
                 s.end_utc = c.end_utc;
                 s.version = c.version;
             } else {
-                w_.pending.push_back({pending_anchor::target::window, wi, s.reading, r.anchor});
+                wait({pending_anchor::target::window, wi.index(), s.reading, r.anchor});
                 if (auto* n = note(step_kind::count_waits, day, s.version, wi)) {
                     n->reading = s.reading;
                     n->event = r.anchor;
                 }
             }
         }
-        open_contested(contested_count::kind::window, wi, info.readings, ev, day, where, info.id,
-                       known);
+        open_contested(wi, info.readings, ev, day, where, info.id, known);
     }
 
-    void close_window(rule_index wi, rule_index ev, year_month_day day) {
+    void close_window(window_id wi, event_id ev, year_month_day day) {
         window_slot& s = w_.windows[wi];
         if (!s.open) return;
         s.open = false;
         s.closed_on = day;
         s.closed_by = ev;
-        drop_pending(pending_anchor::target::window, wi);
+        drop_pending(pending_anchor::target::window, wi.index());
         // A timer at the end of a window does not fire when an event closed the window.
-        for (std::size_t t = 0; t < rules_.timers.size(); ++t)
+        for (timer_id t : rules_.timers.ids())
             if (rules_.timers[t].at_end_of == wi && w_.timers[t].active) {
                 w_.timers[t].active = false;
-                if (auto* n =
-                        note(step_kind::timer_window_closed, day, version_on(day), rule_index(t))) {
+                if (auto* n = note(step_kind::timer_window_closed, day, version_on(day), t)) {
                     n->window = wi;
                     n->event = ev;
                 }
             }
     }
 
-    void start_timer(rule_index ti, rule_index ev, year_month_day day, territory where) {
+    void start_timer(timer_id ti, event_id ev, year_month_day day, territory where) {
         const timer_info& info = rules_.timers[ti];
         timer_slot& s = w_.timers[ti];
-        drop_pending(pending_anchor::target::timer, ti);
+        drop_pending(pending_anchor::target::timer, ti.index());
         s = timer_slot{};
         s.active = true;
         s.started = day;
@@ -385,27 +448,24 @@ private:
         const interpretation& r = info.readings[s.reading];
         known_count known;
         if (auto a = anchor_of(r, ev, day)) {
-            count_result c =
-                count(contested_count::kind::timer, ti, s.reading, info.id, r, *a, where);
+            count_result c = count(ti, s.reading, info.id, r, *a, where);
             known = {s.reading, c};
             s.last_day = c.last_day;
             s.end_utc = c.end_utc;
             s.version = c.version;
         } else {
-            w_.pending.push_back({pending_anchor::target::timer, ti, s.reading, r.anchor});
+            wait({pending_anchor::target::timer, ti.index(), s.reading, r.anchor});
         }
-        open_contested(contested_count::kind::timer, ti, info.readings, ev, day, where, info.id,
-                       known);
+        open_contested(ti, info.readings, ev, day, where, info.id, known);
     }
 
-    void oblige(rule_index oi, rule_index ev, year_month_day day, territory where) {
+    void oblige(obligation_id oi, event_id ev, year_month_day day, territory where) {
         const obligation_info& info = rules_.obligations[oi];
-        for (const auto& o : out_.obligations)
-            if (!info.each && o.obligation == oi && !o.discharged_on) {
-                if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
-                    n->other = o.started;
-                return;
-            }
+        if (!info.each && !w_.open_obligations[oi].empty()) {
+            if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
+                n->other = out_.obligations[w_.open_obligations[oi].front()].started;
+            return;
+        }
         obligation_status o;
         o.obligation = oi;
         o.started = day;
@@ -416,25 +476,23 @@ private:
         if (!info.readings.empty()) {
             const interpretation& r = info.readings[o.reading];
             if (auto a = anchor_of(r, ev, day)) {
-                count_result c =
-                    count(contested_count::kind::obligation, oi, o.reading, info.id, r, *a, where);
+                count_result c = count(oi, o.reading, info.id, r, *a, where);
                 known = {o.reading, c};
                 o.due = c.last_day;
                 o.end_utc = c.end_utc;
                 o.version = c.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::obligation, idx, o.reading, r.anchor});
+                wait({pending_anchor::target::obligation, idx, o.reading, r.anchor});
             }
         }
         out_.obligations.push_back(o);
         w_.obligation_where.push_back(where);
-        open_contested(contested_count::kind::obligation, oi, info.readings, ev, day, where,
-                       info.id, known);
+        w_.open_obligations[oi].items.push_back(idx);
+        open_contested(oi, info.readings, ev, day, where, info.id, known);
     }
 
     // Instance `i` of an obligation discharged on `day` by `ev`.
-    void discharge_instance(std::size_t i, rule_index ev, year_month_day day) {
+    void discharge_instance(std::size_t i, event_id ev, year_month_day day) {
         auto& o = out_.obligations[i];
         o.discharged_on = day;
         o.discharged_by = ev;
@@ -445,43 +503,45 @@ private:
         }
     }
 
-    void discharge(rule_index oi, rule_index ev, year_month_day day) {
-        for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
-            const auto& o = out_.obligations[i];
-            if (o.obligation != oi || o.discharged_on) continue;
-            discharge_instance(i, ev, day);
-            if (rules_.obligations[oi].discharge_oldest) return;
+    void discharge(obligation_id oi, event_id ev, year_month_day day) {
+        open_queue& q = w_.open_obligations[oi];
+        if (q.empty()) return;
+        if (rules_.obligations[oi].discharge_oldest) {
+            discharge_instance(q.items[q.head++], ev, day);
+            return;
         }
+        discharge_all(oi, ev, day);
+    }
+
+    // Every pending instance of the obligation `oi`, oldest first.
+    void discharge_all(obligation_id oi, event_id ev, year_month_day day) {
+        open_queue& q = w_.open_obligations[oi];
+        for (std::size_t k = q.head; k < q.items.size(); ++k)
+            discharge_instance(q.items[k], ev, day);
+        q.clear();
     }
 
     // Every pending instance of an obligation that ends with the retention `ri` (or in the
     // state `st`) is discharged: the data it was about are gone (or the case is over).
-    void end_obligations(rule_index ri, rule_index st, rule_index ev, year_month_day day) {
-        for (std::size_t oi = 0; oi < rules_.obligations.size(); ++oi) {
+    void end_obligations(retention_id ri, state_id st, event_id ev, year_month_day day) {
+        for (obligation_id oi : rules_.obligations.ids()) {
             const obligation_info& info = rules_.obligations[oi];
             if ((ri == no_index || info.ends_with != ri) &&
                 (st == no_index || !contains(info.ends_in, st)))
                 continue;
-            for (std::size_t i = 0; i < out_.obligations.size(); ++i) {
-                const auto& o = out_.obligations[i];
-                if (o.obligation == oi && !o.discharged_on) discharge_instance(i, ev, day);
-            }
+            discharge_all(oi, ev, day);
         }
     }
 
-    bool pending(rule_index oi) const {
-        for (const auto& o : out_.obligations)
-            if (o.obligation == oi && !o.discharged_on) return true;
-        return false;
-    }
+    bool pending(obligation_id oi) const { return !w_.open_obligations[oi].empty(); }
 
     // The value of a condition on a day, and since when (empty: unknown).
     struct condition_value {
         std::optional<bool> value;
         std::optional<year_month_day> since;
-        rule_index by = no_index;
+        event_id by = no_index;
     };
-    condition_value condition_on(rule_index ci, year_month_day day) const {
+    condition_value condition_on(condition_id ci, year_month_day day) const {
         const condition_info& c = rules_.conditions[ci];
         const auto& f = w_.conditions[ci];
         condition_value v;
@@ -504,24 +564,23 @@ private:
         }
         return v;
     }
-    void update_conditions(rule_index ev, year_month_day day) {
-        for (std::size_t ci = 0; ci < rules_.conditions.size(); ++ci) {
+    void update_conditions(event_id ev, year_month_day day) {
+        for (condition_id ci : rules_.conditions.ids()) {
             const condition_info& c = rules_.conditions[ci];
             if (contains(c.set_by, ev)) w_.conditions[ci] = {day, true, ev};
             if (contains(c.cleared_by, ev)) w_.conditions[ci] = {day, false, ev};
         }
     }
 
-    std::int32_t active_retention(rule_index ri) const {
-        for (std::size_t i = out_.retention.size(); i-- > 0;)
-            if (out_.retention[i].retention == ri)
-                return out_.retention[i].state == retention_status::status::archived
-                           ? std::int32_t(i)
-                           : none32;
-        return none32;
+    std::int32_t active_retention(retention_id ri) const {
+        std::int32_t i = w_.retention_last[ri];
+        return i != none32 &&
+                       out_.retention[std::size_t(i)].state == retention_status::status::archived
+                   ? i
+                   : none32;
     }
 
-    void archive(rule_index ri, rule_index ev, year_month_day day, territory where) {
+    void archive(retention_id ri, event_id ev, year_month_day day, territory where) {
         const retention_info& info = rules_.retentions[ri];
         if (active_retention(ri) != none32) {
             note(step_kind::retention_kept, day, version_on(day), ri);
@@ -537,24 +596,22 @@ private:
         if (!info.readings.empty()) {
             const interpretation& in = info.readings[r.reading];
             if (auto a = anchor_of(in, ev, day)) {
-                count_result c =
-                    count(contested_count::kind::retention, ri, r.reading, info.id, in, *a, where);
+                count_result c = count(ri, r.reading, info.id, in, *a, where);
                 known = {r.reading, c};
                 r.last_day = c.last_day;
                 if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
                 r.version = c.version;
             } else {
-                w_.pending.push_back(
-                    {pending_anchor::target::retention, idx, r.reading, in.anchor});
+                wait({pending_anchor::target::retention, idx, r.reading, in.anchor});
             }
         }
         out_.retention.push_back(r);
         w_.retention_where.push_back(where);
-        open_contested(contested_count::kind::retention, ri, info.readings, ev, day, where, info.id,
-                       known);
+        w_.retention_last[ri] = std::int32_t(idx);
+        open_contested(ri, info.readings, ev, day, where, info.id, known);
     }
 
-    void restore(rule_index ri, rule_index ev, year_month_day day) {
+    void restore(retention_id ri, event_id ev, year_month_day day) {
         std::int32_t i = active_retention(ri);
         if (i != none32) {
             auto& r = out_.retention[std::size_t(i)];
@@ -567,52 +624,52 @@ private:
             }
             return;
         }
-        for (std::size_t k = out_.retention.size(); k-- > 0;)
-            if (out_.retention[k].retention == ri &&
-                out_.retention[k].state == retention_status::status::purged) {
-                if (auto* n = note(step_kind::retention_not_restored, day, version_on(day), ri))
-                    n->other = out_.retention[k].ended_on;
-                return;
-            }
+        if (std::int32_t k = w_.retention_purged[ri]; k != none32) {
+            if (auto* n = note(step_kind::retention_not_restored, day, version_on(day), ri))
+                n->other = out_.retention[std::size_t(k)].ended_on;
+        }
     }
 
-    void purge_now(rule_index ri, rule_index ev, year_month_day day) {
+    void purge_now(retention_id ri, event_id ev, year_month_day day) {
         std::int32_t i = active_retention(ri);
         if (i == none32) return;
         auto& r = out_.retention[std::size_t(i)];
         r.state = retention_status::status::purged;
         r.ended_on = day;
         r.purged_early = true;
+        w_.retention_purged[ri] = i;
         drop_pending(pending_anchor::target::retention, std::uint32_t(i));
         if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri)) n->event = ev;
         end_obligations(ri, no_index, ev, day);
     }
 
     // A pending anchor event happened: start the counts that waited for it.
-    void resolve_anchors(rule_index ev, year_month_day day, territory where) {
-        for (std::size_t k = 0; k < w_.pending.size();) {
-            pending_anchor p = w_.pending[k];
-            if (p.anchor != ev) {
-                ++k;
-                continue;
-            }
-            w_.pending.erase(w_.pending.begin() + std::ptrdiff_t(k));
+    void resolve_anchors(event_id ev, year_month_day day, territory where) {
+        if (w_.waiting[ev].empty()) return;
+        // Taken out first: the counts started below wait for nothing.
+        w_.resolving.swap(w_.waiting[ev]);
+        w_.waiting[ev].clear();
+        for (const pending_anchor& p : w_.resolving) {
+            if (!p.live) continue;
+            if (wait_handle* hd = handle(p.what, p.index)) hd->anchor = no_index;
             switch (p.what) {
             case pending_anchor::target::window: {
-                const auto& info = rules_.windows[p.index];
-                auto& s = w_.windows[p.index];
-                count_result c = count(contested_count::kind::window, p.index, p.reading, info.id,
-                                       info.readings[p.reading], day, where);
+                const window_id wi(p.index);
+                const auto& info = rules_.windows[wi];
+                auto& s = w_.windows[wi];
+                count_result c =
+                    count(wi, p.reading, info.id, info.readings[p.reading], day, where);
                 s.last_day = c.last_day;
                 s.end_utc = c.end_utc;
                 s.version = c.version;
                 break;
             }
             case pending_anchor::target::timer: {
-                const auto& info = rules_.timers[p.index];
-                auto& s = w_.timers[p.index];
-                count_result c = count(contested_count::kind::timer, p.index, p.reading, info.id,
-                                       info.readings[p.reading], day, where);
+                const timer_id ti(p.index);
+                const auto& info = rules_.timers[ti];
+                auto& s = w_.timers[ti];
+                count_result c =
+                    count(ti, p.reading, info.id, info.readings[p.reading], day, where);
                 s.last_day = c.last_day;
                 s.end_utc = c.end_utc;
                 s.version = c.version;
@@ -621,8 +678,8 @@ private:
             case pending_anchor::target::obligation: {
                 auto& o = out_.obligations[p.index];
                 const auto& info = rules_.obligations[o.obligation];
-                count_result c = count(contested_count::kind::obligation, o.obligation, p.reading,
-                                       info.id, info.readings[p.reading], day, where);
+                count_result c =
+                    count(o.obligation, p.reading, info.id, info.readings[p.reading], day, where);
                 o.due = c.last_day;
                 o.end_utc = c.end_utc;
                 o.version = c.version;
@@ -631,8 +688,8 @@ private:
             case pending_anchor::target::retention: {
                 auto& r = out_.retention[p.index];
                 const auto& info = rules_.retentions[r.retention];
-                count_result c = count(contested_count::kind::retention, r.retention, p.reading,
-                                       info.id, info.readings[p.reading], day, where);
+                count_result c =
+                    count(r.retention, p.reading, info.id, info.readings[p.reading], day, where);
                 r.last_day = c.last_day;
                 if (c.last_day) r.purge_on = year_month_day(sys_days(*c.last_day) + date::days(1));
                 r.version = c.version;
@@ -640,28 +697,9 @@ private:
             }
             case pending_anchor::target::contested: {
                 auto& cc = out_.readings[p.index];
-                const std::vector<interpretation>* rs = nullptr;
-                const std::string* name = nullptr;
-                switch (cc.what) {
-                case contested_count::kind::window:
-                    rs = &rules_.windows[cc.rule].readings;
-                    name = &rules_.windows[cc.rule].id;
-                    break;
-                case contested_count::kind::timer:
-                    rs = &rules_.timers[cc.rule].readings;
-                    name = &rules_.timers[cc.rule].id;
-                    break;
-                case contested_count::kind::obligation:
-                    rs = &rules_.obligations[cc.rule].readings;
-                    name = &rules_.obligations[cc.rule].id;
-                    break;
-                case contested_count::kind::retention:
-                    rs = &rules_.retentions[cc.rule].readings;
-                    name = &rules_.retentions[cc.rule].id;
-                    break;
-                }
-                count_result c =
-                    count(cc.what, cc.rule, p.reading, *name, (*rs)[p.reading], day, where, false);
+                const std::vector<interpretation>& rs = rules_.readings(cc.rule);
+                count_result c = count(cc.rule, p.reading, rules_.name(cc.rule), rs[p.reading], day,
+                                       where, false);
                 auto& res = cc.results[p.reading];
                 res.anchor_day = day;
                 res.last_day = c.last_day;
@@ -674,8 +712,7 @@ private:
     }
 
     // --- events --------------------------------------------------------------------------
-    void enter(rule_index to, rule_index ev, rule_index role, year_month_day day,
-               std::uint32_t line) {
+    void enter(state_id to, event_id ev, role_id role, year_month_day day, std::uint32_t line) {
         if (to == state_) return;
         out_.timeline.back().left = day;
         state_span s;
@@ -689,32 +726,30 @@ private:
         state_ = to;
         end_obligations(no_index, to, ev, day);
         if (rules_.states[to].kind == state_kind::final) {
-            for (std::size_t i = 0; i < w_.windows.size(); ++i)
-                if (w_.windows[i].open) {
-                    w_.windows[i].open = false;
-                    w_.windows[i].closed_on = day;
-                    w_.windows[i].closed_by = ev;
+            for (window_slot& s : w_.windows)
+                if (s.open) {
+                    s.open = false;
+                    s.closed_on = day;
+                    s.closed_by = ev;
                 }
             for (auto& t : w_.timers) t.active = false;
-            auto& p = w_.pending;
-            p.erase(std::remove_if(p.begin(), p.end(),
-                                   [](const pending_anchor& a) {
-                                       return a.what == pending_anchor::target::window ||
-                                              a.what == pending_anchor::target::timer;
-                                   }),
-                    p.end());
+            for (window_id wi : w_.windows.ids())
+                drop_pending(pending_anchor::target::window, wi.index());
+            for (timer_id ti : w_.timers.ids())
+                drop_pending(pending_anchor::target::timer, ti.index());
         }
     }
 
-    void accept(rule_index ev, rule_index role, year_month_day day, territory where,
-                std::uint32_t line, const transition& t) {
+    void accept(event_id ev, role_id role, year_month_day day, territory where, std::uint32_t line,
+                const transition& t) {
         const event_info& info = rules_.events[ev];
-        rule_index from = state_;
+        state_id from = state_;
         if (auto* n = note(step_kind::accepted, day, version_on(day), no_index)) {
             n->event = ev;
             n->role = role;
             n->line = line;
             n->from = from;
+            n->to = target_of(t);
             n->transition = std::uint16_t(&t - info.transitions.data());
             n->window = t.window;
             if (t.window != no_index) n->other = w_.windows[t.window].last_day;
@@ -725,21 +760,21 @@ private:
         w_.seen_day[ev] = day;
         for (const effect& fx : info.effects) apply_effect(fx, ev, day, where);
         for (const effect& fx : t.effects) apply_effect(fx, ev, day, where);
-        for (std::size_t oi = 0; oi < rules_.obligations.size(); ++oi)
-            if (rules_.obligations[oi].event == ev) discharge(rule_index(oi), ev, day);
+        for (obligation_id oi : rules_.obligations.ids())
+            if (rules_.obligations[oi].event == ev) discharge(oi, ev, day);
         resolve_anchors(ev, day, where);
     }
 
     // The state a transition leads to: its `to`, or back to the state before the current one.
-    rule_index target_of(const transition& t) const {
+    state_id target_of(const transition& t) const {
         if (!t.to_previous) return t.to;
         const auto& tl = out_.timeline;
         return tl.size() >= 2 ? tl[tl.size() - 2].state : state_;
     }
 
     // An automatic event: applied when one of its transitions holds the current state.
-    void automatic(rule_index ev, year_month_day day, territory where, bool from_timer,
-                   rule_index by) {
+    // `by`: the timer or retention that sends it.
+    void automatic(event_id ev, year_month_day day, territory where, counted_rule by) {
         const event_info& info = rules_.events[ev];
         for (const transition& t : info.transitions) {
             if (!contains(t.from, state_) || t.instead != no_index) continue;
@@ -751,7 +786,6 @@ private:
         if (rules_.states[state_].kind == state_kind::final) {
             if (auto* n = note(step_kind::automatic_not_applied, day, version_on(day), no_index)) {
                 n->event = ev;
-                n->flag = from_timer;
                 n->by = by;
                 n->from = state_;
             }
@@ -760,7 +794,6 @@ private:
             w.id = "echeance.replay.automatic_not_applied";
             w.what = replay_warning::kind::automatic_not_applied;
             w.day = day;
-            w.from_timer = from_timer;
             w.rule = by;
             w.event = ev;
             w.state = state_;
@@ -792,7 +825,7 @@ private:
         }
         if (!contains(info.acts_regardless, e.role)) {
             const role_info& ri = rules_.roles[e.role];
-            rule_index ci = ri.acts_while != no_index ? ri.acts_while : ri.acts_unless;
+            condition_id ci = ri.acts_while != no_index ? ri.acts_while : ri.acts_unless;
             if (ci != no_index) {
                 condition_value v = condition_on(ci, e.day);
                 bool want = ri.acts_while != no_index;
@@ -807,7 +840,8 @@ private:
             }
         }
         bool state_matched = false, other_role = false;
-        rule_index blocked = no_index, blocked_pending = no_index;
+        window_id blocked = no_index;
+        obligation_id blocked_pending = no_index;
         for (const transition& t : info.transitions) {
             if (!contains(t.from, state_)) continue;
             if (!t.roles.empty() && !contains(t.roles, e.role)) {
@@ -890,8 +924,10 @@ private:
     // Fires, in time order, every timer and retention whose last day is before `limit`.
     // Called before every event: most calls have nothing armed, checked here first.
     void fire_due(year_month_day limit) {
-        bool armed = !out_.retention.empty();
+        bool armed = false;
         for (const timer_slot& t : w_.timers) armed = armed || t.active;
+        for (retention_id ri : rules_.retentions.ids())
+            armed = armed || active_retention(ri) != none32;
         if (armed) fire_armed(limit);
     }
 
@@ -899,25 +935,32 @@ private:
         for (int guard = 0; guard < 10000; ++guard) {
             std::optional<year_month_day> best;
             bool best_is_timer = true;
-            std::size_t best_i = 0;
-            for (std::size_t t = 0, n = w_.timers.size(); t < n; ++t) {
+            timer_id best_timer = no_index;
+            std::size_t best_i = 0; // the retention instance
+            for (timer_id t : w_.timers.ids()) {
                 const timer_slot& s = w_.timers[t];
                 if (!s.active) continue;
                 const std::optional<year_month_day>* d = &s.last_day;
-                if (rule_index we = rules_.timers[t].at_end_of; we != no_index) {
+                if (window_id we = rules_.timers[t].at_end_of; we != no_index) {
                     if (!w_.windows[we].open) continue;
                     d = &w_.windows[we].last_day;
                 }
                 if (*d && **d < limit && (!best || **d < *best)) {
                     best = *d;
                     best_is_timer = true;
-                    best_i = t;
+                    best_timer = t;
                 }
             }
-            for (std::size_t i = 0; i < out_.retention.size(); ++i) {
+            // Only the archived instance of each retention can end; on the same day, a timer
+            // first, then the oldest instance.
+            for (retention_id ri : rules_.retentions.ids()) {
+                std::int32_t ai = active_retention(ri);
+                if (ai == none32) continue;
+                auto i = std::size_t(ai);
                 const auto& r = out_.retention[i];
-                if (r.state == retention_status::status::archived && r.last_day &&
-                    *r.last_day < limit && (!best || *r.last_day < *best)) {
+                if (r.last_day && *r.last_day < limit &&
+                    (!best || *r.last_day < *best ||
+                     (*r.last_day == *best && !best_is_timer && i < best_i))) {
                     best = r.last_day;
                     best_is_timer = false;
                     best_i = i;
@@ -926,27 +969,26 @@ private:
             if (!best) return;
             year_month_day next(sys_days(*best) + date::days(1));
             if (best_is_timer) {
-                const timer_info& t = rules_.timers[best_i];
-                timer_slot& s = w_.timers[best_i];
+                const timer_info& t = rules_.timers[best_timer];
+                timer_slot& s = w_.timers[best_timer];
                 s.active = false;
                 territory where = t.at_end_of != no_index ? w_.windows[t.at_end_of].where : s.where;
-                if (auto* n =
-                        note(step_kind::timer_fired, next, version_on(*best), rule_index(best_i))) {
+                if (auto* n = note(step_kind::timer_fired, next, version_on(*best), best_timer)) {
                     n->event = t.event;
                     n->other = best;
                 }
-                automatic(t.event, next, where, true, rule_index(best_i));
+                automatic(t.event, next, where, best_timer);
             } else {
                 auto& r = out_.retention[best_i];
                 const retention_info& info = rules_.retentions[r.retention];
                 r.state = retention_status::status::purged;
                 r.ended_on = next;
+                w_.retention_purged[r.retention] = std::int32_t(best_i);
                 if (auto* n = note(step_kind::retention_ended, next, r.version, r.retention))
                     n->other = best;
                 end_obligations(r.retention, no_index, info.purge_event, next);
                 if (info.purge_event != no_index)
-                    automatic(info.purge_event, next, w_.retention_where[best_i], false,
-                              r.retention);
+                    automatic(info.purge_event, next, w_.retention_where[best_i], r.retention);
             }
         }
         replay_warning& w = out_.warnings.emplace_back();
@@ -954,7 +996,17 @@ private:
         w.what = replay_warning::kind::loop;
     }
 
+    // The steps of run(), in order.
+    void clear_result();
+    void prepare_scratch();
+    void mark_versions_in_scope();
     void order_events();
+    void replay_events();
+    void collect_open_windows();
+    void collect_scheduled();
+    void settle_obligations();
+    void choose_most_protective();
+    void sort_messages();
 };
 
 void machine::order_events() {
@@ -1024,7 +1076,32 @@ void machine::order_events() {
         }
 }
 
+// A replay: clear the result and the buffers, replay the ordered events, then report the
+// situation as of `as_of`.
 void machine::run() {
+    clear_result();
+    prepare_scratch();
+    state_ = rules_.initial_state;
+    if (state_ == no_index) state_ = state_id(0);
+    state_span first;
+    first.state = state_;
+    out_.timeline.push_back(first);
+    if (rules_.states.empty()) return;
+
+    order_events();
+    replay_events();
+
+    out_.state = state_;
+    out_.since = out_.timeline.back().entered;
+    collect_open_windows();
+    collect_scheduled();
+    settle_obligations();
+    choose_most_protective();
+    sort_messages();
+}
+
+// Empties the result; the buffers of its contested counts go back to the pool.
+void machine::clear_result() {
     out_.as_of = opt_.as_of;
     out_.timeline.clear();
     out_.windows.clear();
@@ -1041,9 +1118,21 @@ void machine::run() {
     out_.explanation.clear();
     out_.accepted = 0;
     out_.ignored_after_as_of = 0;
+}
+
+void machine::prepare_scratch() {
     w_.windows.assign(rules_.windows.size(), window_slot{});
     w_.timers.assign(rules_.timers.size(), timer_slot{});
-    w_.pending.clear();
+    for (auto& list : w_.waiting) list.clear();
+    w_.waiting.resize(rules_.events.size());
+    w_.window_wait.assign(rules_.windows.size(), wait_handle{});
+    w_.timer_wait.assign(rules_.timers.size(), wait_handle{});
+    w_.obligation_wait.clear();
+    w_.retention_wait.clear();
+    for (auto& q : w_.open_obligations) q.clear();
+    w_.open_obligations.resize(rules_.obligations.size());
+    w_.retention_last.assign(rules_.retentions.size(), none32);
+    w_.retention_purged.assign(rules_.retentions.size(), none32);
     w_.retention_where.clear();
     w_.obligation_where.clear();
     if (++w_.replays == 0 || w_.seen_in.size() != rules_.events.size()) {
@@ -1053,13 +1142,20 @@ void machine::run() {
     }
     w_.seen_day.resize(rules_.events.size());
     w_.conditions.assign(rules_.conditions.size(), replay_result::scratch::condition_fact{});
+    mark_versions_in_scope();
+    version_day_.reset();
+}
+
+// Which versions apply to this person: all but those whose scope (in its deciding reading)
+// leaves out the person's department.
+void machine::mark_versions_in_scope() {
     w_.in_scope.assign(rules_.versions.size(), 1);
-    for (std::size_t v = 0; v < rules_.versions.size(); ++v) {
+    for (version_id v : rules_.versions.ids()) {
         const auto& sc = rules_.versions[v].scope;
         if (sc.empty()) continue;
         std::size_t k = 0;
         const auto& choice = opt_.readings.versions;
-        if (v < choice.size() && choice[v] < sc.size()) {
+        if (choice.contains(v) && choice[v] < sc.size()) {
             k = choice[v];
         } else {
             for (std::size_t i = 0; i < sc.size(); ++i)
@@ -1069,42 +1165,38 @@ void machine::run() {
         w_.in_scope[v] = !h_.department.empty() &&
                          std::find(vals.begin(), vals.end(), h_.department) != vals.end();
     }
-    version_day_.reset();
+}
 
-    state_ = rules_.initial_state;
-    if (state_ == no_index) state_ = 0;
-    state_span first;
-    first.state = state_;
-    out_.timeline.push_back(first);
-    if (rules_.states.empty()) return;
-
-    order_events();
+// Timers and retention due before each event fire first; those due by `as_of` at the end.
+void machine::replay_events() {
     for (std::uint32_t i : w_.order) {
         const history_event& e = h_.events[i];
         fire_due(e.day);
         history_event_(e);
     }
     fire_due(opt_.as_of);
+}
 
-    // As of as_of.
-    out_.state = state_;
-    out_.since = out_.timeline.back().entered;
-    for (std::size_t wi = 0; wi < w_.windows.size(); ++wi) {
+void machine::collect_open_windows() {
+    for (window_id wi : w_.windows.ids()) {
         const window_slot& s = w_.windows[wi];
-        if (!window_open(rule_index(wi), opt_.as_of)) continue;
-        out_.windows.push_back(
-            {rule_index(wi), s.reading, s.opened, s.last_day, s.end_utc, s.version});
+        if (!window_open(wi, opt_.as_of)) continue;
+        out_.windows.push_back({wi, s.reading, s.opened, s.last_day, s.end_utc, s.version});
     }
-    for (std::size_t t = 0; t < rules_.timers.size(); ++t) {
-        auto d = timer_due(rule_index(t));
+}
+
+// The automatic moves still to come: armed timers, then running retention, by last day.
+void machine::collect_scheduled() {
+    for (timer_id t : rules_.timers.ids()) {
+        auto d = timer_due(t);
         if (!d) continue;
         const timer_slot& s = w_.timers[t];
         const auto& info = rules_.timers[t];
         date::sys_seconds at =
             info.at_end_of != no_index ? w_.windows[info.at_end_of].end_utc : s.end_utc;
-        rule_index v = info.at_end_of != no_index ? w_.windows[info.at_end_of].version : s.version;
-        out_.scheduled.push_back({scheduled_move::source::timer, rule_index(t), info.event, *d,
-                                  year_month_day(sys_days(*d) + date::days(1)), at, v});
+        version_id v = info.at_end_of != no_index ? w_.windows[info.at_end_of].version : s.version;
+        out_.scheduled.push_back(
+            {t, info.event, *d, year_month_day(sys_days(*d) + date::days(1)), at, v});
     }
     for (std::size_t i = 0; i < out_.retention.size(); ++i) {
         const auto& r = out_.retention[i];
@@ -1114,14 +1206,18 @@ void machine::run() {
             date::local_days((sys_days(*r.last_day) + date::days(1)).time_since_epoch()));
         date::sys_seconds at(
             (end_local - cal_.utc_offset(w_.retention_where[i], end_local)).time_since_epoch());
-        out_.scheduled.push_back({scheduled_move::source::retention, r.retention, info.purge_event,
-                                  *r.last_day, *r.purge_on, at, r.version});
+        out_.scheduled.push_back(
+            {r.retention, info.purge_event, *r.last_day, *r.purge_on, at, r.version});
     }
     if (out_.scheduled.size() > 1)
         small_stable_sort(out_.scheduled.begin(), out_.scheduled.end(),
                           [](const scheduled_move& a, const scheduled_move& b) {
                               return a.last_day < b.last_day;
                           });
+}
+
+// Each obligation as of `as_of`: discharged (days late), overdue (days late) or due (days left).
+void machine::settle_obligations() {
     for (auto& o : out_.obligations) {
         if (o.discharged_on) {
             o.state = obligation_status::status::discharged;
@@ -1136,18 +1232,19 @@ void machine::run() {
             o.days = o.due ? std::int32_t((sys_days(*o.due) - sys_days(opt_.as_of)).count()) : 0;
         }
     }
-    // Most protective reading, computed: latest last day for a window or timer (the holder
-    // keeps the right longer), earliest for an obligation (the operator owes sooner) and a
-    // retention (the data are kept shorter). Undetermined while a reading has not started: a
-    // receipt not yet recorded could still give the latest day.
+}
+
+// Most protective reading, computed: latest last day for a window or timer (the holder
+// keeps the right longer), earliest for an obligation (the operator owes sooner) and a
+// retention (the data are kept shorter). Undetermined while a reading has not started: a
+// receipt not yet recorded could still give the latest day.
+void machine::choose_most_protective() {
     for (auto& c : out_.readings) {
-        protective p = detail::protective_of(rules_, c.what, c.rule);
-        if (p == protective::neither) {
+        if (rules_.most_protective(c.rule) == protective::neither) {
             c.most_protective.reset();
             continue;
         }
-        bool latest =
-            c.what == contested_count::kind::window || c.what == contested_count::kind::timer;
+        bool latest = c.rule.kind() == rule_kind::window || c.rule.kind() == rule_kind::timer;
         std::optional<std::uint8_t> best;
         bool all_started = true;
         for (const auto& r : c.results) all_started = all_started && r.last_day.has_value();
@@ -1162,17 +1259,19 @@ void machine::run() {
         }
         c.most_protective = best;
     }
+}
+
+// Rejections and warnings in input order; warnings of automatic events (line 0) last.
+void machine::sort_messages() {
     auto by_line = [](const rejection& a, const rejection& b) { return a.line < b.line; };
     if (!std::is_sorted(out_.rejected.begin(), out_.rejected.end(), by_line))
         small_stable_sort(out_.rejected.begin(), out_.rejected.end(), by_line);
-    if (out_.warnings.size() > 1)
-        small_stable_sort(out_.warnings.begin(), out_.warnings.end(),
-                          [](const replay_warning& a, const replay_warning& b) {
-                              auto k = [](std::uint32_t l) {
-                                  return l ? l : std::numeric_limits<std::uint32_t>::max();
-                              };
-                              return k(a.line) < k(b.line);
-                          });
+    auto by_warning_line = [](const replay_warning& a, const replay_warning& b) {
+        auto k = [](std::uint32_t l) { return l ? l : std::numeric_limits<std::uint32_t>::max(); };
+        return k(a.line) < k(b.line);
+    };
+    if (!std::is_sorted(out_.warnings.begin(), out_.warnings.end(), by_warning_line))
+        small_stable_sort(out_.warnings.begin(), out_.warnings.end(), by_warning_line);
 }
 
 } // namespace
@@ -1186,12 +1285,11 @@ void replay(const ruleset& rules, const calendar& cal, const history& h,
 
 void choose_reading(const ruleset& rules, replay_options& options, std::string_view rule,
                     std::string_view reading) {
-    auto pick = [&](const std::vector<interpretation>& rs, std::vector<std::uint8_t>& v,
-                    std::size_t i) {
+    auto pick = [&](const std::vector<interpretation>& rs, auto& v, auto i) {
         std::string known;
         for (std::size_t k = 0; k < rs.size(); ++k) {
             if (rs[k].id == reading) {
-                if (v.size() <= i) v.resize(i + 1, 0xFF);
+                if (v.size() <= i.index()) v.resize(i.index() + 1u, 0xFF);
                 v[i] = std::uint8_t(k);
                 return;
             }
@@ -1215,7 +1313,7 @@ void choose_reading(const ruleset& rules, replay_options& options, std::string_v
         for (std::size_t k = 0; k < sc.size(); ++k) {
             if (sc[k].id == reading) {
                 auto& v = options.readings.versions;
-                if (v.size() <= i) v.resize(i + 1, 0xFF);
+                if (v.size() <= i.index()) v.resize(i.index() + 1u, 0xFF);
                 v[i] = std::uint8_t(k);
                 return;
             }
@@ -1231,41 +1329,15 @@ void choose_reading(const ruleset& rules, replay_options& options, std::string_v
 }
 
 std::string_view to_string(obligation_status::status s) noexcept {
-    switch (s) {
-    case obligation_status::status::due:
-        return "due";
-    case obligation_status::status::discharged:
-        return "discharged";
-    case obligation_status::status::overdue:
-        return "overdue";
-    }
-    return "due";
+    return detail::obligation_status_table.name(s);
 }
 
 std::string_view to_string(retention_status::status s) noexcept {
-    switch (s) {
-    case retention_status::status::archived:
-        return "archived";
-    case retention_status::status::restored:
-        return "restored";
-    case retention_status::status::purged:
-        return "purged";
-    }
-    return "archived";
+    return detail::retention_status_table.name(s);
 }
 
-std::string_view to_string(contested_count::kind k) noexcept {
-    switch (k) {
-    case contested_count::kind::window:
-        return "window";
-    case contested_count::kind::timer:
-        return "timer";
-    case contested_count::kind::obligation:
-        return "obligation";
-    case contested_count::kind::retention:
-        return "retention";
-    }
-    return "window";
+std::string_view to_string(rule_kind k) noexcept {
+    return detail::contested_kind_table.name(k);
 }
 
 } // namespace echeance

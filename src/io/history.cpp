@@ -2,45 +2,87 @@
 // file:line:col and skipped.
 #include "echeance/io/history.hpp"
 
+#include "detail/department.hpp"
+#include "detail/json_line.hpp"
+#include "detail/jsonc.hpp"
+#include "detail/name_index.hpp"
+#include "detail/names.hpp"
+#include "detail/person_id.hpp"
 #include "echeance/io/nir.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace echeance {
 
-namespace {
+using detail::territories_of_department;
+using detail::valid_department;
 
-constexpr std::string_view channel_names[] = {"web", "phone", "post", "office", "email", "other"};
+namespace {
 
 std::string quoted_safe(std::string_view s) {
     if (looks_like_nir(s)) return "NIR-masked";
     return redact_nirs(s.substr(0, 80));
 }
 
-// 1-based column of the value of "key" in a JSON line (1 when not found).
-std::size_t value_column(std::string_view line, std::string_view key) {
-    std::string pat = "\"" + std::string(key) + "\"";
-    std::size_t p = line.find(pat);
-    if (p == std::string_view::npos) return 1;
-    p += pat.size();
-    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
-    if (p < line.size() && line[p] == ':') ++p;
-    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
-    if (p < line.size() && line[p] == '"') ++p; // the text of a string starts after its quote
-    return p + 1;
+// Two decimal digits at `at` (unsigned from_chars: no sign, no overflow).
+bool two_digits(std::string_view s, std::size_t at, int& v) {
+    if (at + 2 > s.size()) return false;
+    unsigned u = 0;
+    auto r = std::from_chars(s.data() + at, s.data() + at + 2, u);
+    if (r.ec != std::errc() || r.ptr != s.data() + at + 2) return false;
+    v = int(u);
+    return true;
 }
 
-bool two_digits(std::string_view s, std::size_t at, int& v) {
-    if (at + 2 > s.size() || !std::isdigit((unsigned char)s[at]) ||
-        !std::isdigit((unsigned char)s[at + 1]))
+// A "seq": decimal digits, at most INT64_MAX. Returns the problem, empty when `out` is set.
+std::string_view seq_problem(std::string_view s, std::int64_t& out) {
+    bool digits =
+        !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits) return "\"seq\" must be a non-negative integer";
+    auto r = std::from_chars(s.data(), s.data() + s.size(), out);
+    if (r.ec == std::errc::result_out_of_range)
+        return "\"seq\" is out of range (a non-negative integer below 2^63)";
+    if (r.ec != std::errc() || r.ptr != s.data() + s.size())
+        return "\"seq\" must be a non-negative integer";
+    return {};
+}
+
+// Checks the syntax of a JSON line without building it, with nlohmann's messages (as before).
+struct syntax_check final : nlohmann::json_sax<nlohmann::json> {
+    std::string message;
+    std::size_t byte = 0;
+    bool overflow = false; // a number beyond double: valid JSON, left to the positioned reader
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string&,
+                     const nlohmann::detail::exception& e) override {
+        overflow = e.id == 406; // out_of_range.406, "number overflow"
+        byte = position;
+        message = e.what();
         return false;
-    v = (s[at] - '0') * 10 + (s[at + 1] - '0');
-    return true;
+    }
+};
+
+// The 1-based column where a value's text starts (after the quote of a string), as before.
+std::size_t value_column(const detail::jsonc::value& v) {
+    return v.at.column + (v.is_string() ? 1 : 0);
 }
 
 // "HH:MM" or "HH:MM:SS" -> seconds after midnight; throws echeance.history.time.
@@ -178,44 +220,43 @@ enum column : std::uint8_t {
     c_data,
     c_born,
     c_department,
-    c_id, // only with keep_fields
     c_count
 };
-constexpr std::string_view column_names[c_count] = {"person", "at",   "event",      "role",
-                                                    "time",   "seq",  "territory",  "channel",
-                                                    "data",   "born", "department", "id"};
+constexpr std::string_view column_names[c_count] = {"person", "at",   "event",     "role",
+                                                    "time",   "seq",  "territory", "channel",
+                                                    "data",   "born", "department"};
 
-// An INSEE code of a department: 01-95 but 20 (split into 2A and 2B in 1976), 2A, 2B, 971-978.
-bool valid_department(std::string_view s) noexcept {
-    auto digit = [](char c) { return c >= '0' && c <= '9'; };
-    if (s.size() == 2) {
-        if (s[0] == '2' && (s[1] == 'A' || s[1] == 'B')) return true;
-        if (!digit(s[0]) || !digit(s[1])) return false;
-        int v = (s[0] - '0') * 10 + (s[1] - '0');
-        return v >= 1 && v <= 95 && v != 20;
+// The column of a key, c_count when unknown: by length first (one compare per known key).
+column column_of(std::string_view k) noexcept {
+    auto is = [&](column c) { return k == column_names[c] ? c : c_count; };
+    switch (k.size()) {
+    case 2:
+        return is(c_at);
+    case 3:
+        return is(c_seq);
+    case 4:
+        return k[0] == 'r'   ? is(c_role)
+               : k[0] == 't' ? is(c_time)
+               : k[0] == 'd' ? is(c_data)
+                             : is(c_born);
+    case 5:
+        return is(c_event);
+    case 6:
+        return is(c_person);
+    case 7:
+        return is(c_channel);
+    case 9:
+        return is(c_territory);
+    case 10:
+        return is(c_department);
+    default:
+        return c_count;
     }
-    return s.size() == 3 && s[0] == '9' && s[1] == '7' && s[2] >= '1' && s[2] <= '8';
-}
-
-// The calendar territories a department's person lives in, most specific first; empty: none
-// (the rule set's default applies). Saint-Pierre-et-Miquelon (975) has no entry in the shipped
-// calendar: FR-PM (or FR-975) is used only when a calendar given with --calendar has it.
-std::vector<std::string_view> territories_of_department(std::string_view d) {
-    if (d == "57") return {"FR-57"};
-    if (d == "67") return {"FR-67"};
-    if (d == "68") return {"FR-68"};
-    if (d == "971") return {"FR-971"};
-    if (d == "972") return {"FR-972"};
-    if (d == "973") return {"FR-973"};
-    if (d == "974") return {"FR-974"};
-    if (d == "975") return {"FR-PM", "FR-975"};
-    if (d == "976") return {"FR-976"};
-    if (d == "977") return {"FR-BL"};
-    if (d == "978") return {"FR-MF"};
-    return {};
 }
 
 } // namespace
+
+using detail::normalized_person;
 
 struct history_parser::impl {
     const ruleset& rules;
@@ -234,6 +275,18 @@ struct history_parser::impl {
     std::vector<facts_seen> person_facts;
     std::size_t nirs = 0;
     territory default_where;
+    detail::name_index<event_id> event_names{rules.events};
+    detail::name_index<role_id> role_names{rules.roles};
+    // Consecutive lines of one person are the rule: the last person and territory are remembered
+    // so that their lines skip the normalisation and the lookups.
+    std::string last_raw_person;
+    std::uint32_t last_person = no_person;
+    std::string last_territory_text;
+    // The unknown names of the person `texts_person` (the last that had one), to their index.
+    std::unordered_map<std::string, std::uint16_t> text_index;
+    std::uint32_t texts_person = no_person;
+    std::optional<territory> last_territory;
+    static constexpr std::uint32_t no_person = 0xFFFFFFFF;
     // CSV
     bool have_header = false;
     bool header_bad = false;
@@ -241,7 +294,6 @@ struct history_parser::impl {
     std::array<int, c_count> col_of{};
     std::vector<std::string> fields;
     std::vector<std::size_t> cols;
-    std::function<void(const history_fields&)> on_fields;
 
     impl(const ruleset& r, const calendar& c, std::string f, format fm)
         : rules(r), cal(c), file(std::move(f)), fmt_(fm) {
@@ -263,7 +315,6 @@ struct history_parser::impl {
         bool has[c_count] = {};
         std::size_t col[c_count] = {};
         std::int64_t seq = -1;
-        std::string data; // JSON text of "data", for on_fields
     };
 
     // Common to both formats: checks and resolves one event.
@@ -275,15 +326,17 @@ struct history_parser::impl {
                                  column_names[c]));
                 return;
             }
-        std::string person(f.v[c_person]);
-        // One NIR written with or without spaces, dots or dashes is one person.
-        if (looks_like_nir(person))
-            person.erase(std::remove_if(person.begin(), person.end(),
-                                        [](char c) { return c == ' ' || c == '.' || c == '-'; }),
-                         person.end());
-        auto found = persons.find(person);
-        const history* known = found != persons.end() ? &out.persons[found->second] : nullptr;
-        const facts_seen* seen = known ? &person_facts[found->second] : nullptr;
+        std::string person;
+        std::uint32_t found = no_person;
+        if (last_person != no_person && f.v[c_person] == last_raw_person) {
+            found = last_person;
+        } else {
+            person = normalized_person(f.v[c_person]);
+            auto it = persons.find(person);
+            if (it != persons.end()) found = it->second;
+        }
+        const history* known = found != no_person ? &out.persons[found] : nullptr;
+        const facts_seen* seen = known ? &person_facts[found] : nullptr;
         // Facts of the person: checked first, kept only when the whole line is accepted.
         std::optional<year_month_day> born;
         if (f.has[c_born] && !f.v[c_born].empty()) {
@@ -324,7 +377,7 @@ struct history_parser::impl {
         // (this line's or an earlier one's), else the rule set's default.
         territory where = default_where;
         if (seen && seen->where_given) {
-            where = person_where[found->second];
+            where = person_where[found];
         } else {
             std::string_view known_department =
                 department.empty() && known ? std::string_view(known->department) : department;
@@ -336,7 +389,11 @@ struct history_parser::impl {
         }
         bool where_given = f.has[c_territory] && !f.v[c_territory].empty();
         if (where_given) {
-            auto t = cal.try_find(f.v[c_territory]);
+            if (f.v[c_territory] != last_territory_text || !last_territory) {
+                last_territory = cal.try_find(f.v[c_territory]);
+                last_territory_text = std::string(f.v[c_territory]);
+            }
+            auto t = last_territory;
             if (!t) {
                 fail(line_no, f.col[c_territory], "echeance.history.territory",
                      fmt::format("unknown territory \"{}\" (expected an id of the calendar, e.g. "
@@ -372,18 +429,17 @@ struct history_parser::impl {
             }
         }
         if (f.has[c_channel] && !f.v[c_channel].empty()) {
-            auto it = std::find(std::begin(channel_names), std::end(channel_names), f.v[c_channel]);
-            if (it == std::end(channel_names)) {
+            auto via = detail::channel_table.parse(f.v[c_channel]);
+            if (!via) {
                 fail(line_no, f.col[c_channel], "echeance.history.channel",
-                     fmt::format("unknown channel \"{}\" (expected one of: web, phone, post, "
-                                 "office, email, other)",
-                                 quoted_safe(f.v[c_channel])));
+                     fmt::format("unknown channel \"{}\" (expected one of: {})",
+                                 quoted_safe(f.v[c_channel]), detail::channel_table.joined()));
                 return;
             }
-            e.via = channel(1 + (it - std::begin(channel_names)));
+            e.via = *via;
         }
         std::uint32_t pi;
-        if (found == persons.end()) {
+        if (found == no_person) {
             pi = std::uint32_t(out.persons.size());
             persons.emplace(person, pi);
             out.persons.emplace_back();
@@ -394,7 +450,11 @@ struct history_parser::impl {
             if (nir) ++nirs;
             out.shown_ids.push_back(mask_person(person, nirs));
         } else {
-            pi = found->second;
+            pi = found;
+        }
+        if (pi != last_person) {
+            last_person = pi;
+            last_raw_person = std::string(f.v[c_person]);
         }
         history& h = out.persons[pi];
         facts_seen& s = person_facts[pi];
@@ -410,88 +470,118 @@ struct history_parser::impl {
             h.department = std::string(department);
             s.department_line = line_no;
         }
-        e.event = rules.find_event(f.v[c_event]);
-        e.role = rules.find_role(f.v[c_role]);
-        auto keep = [&](std::string_view text) -> std::uint16_t {
+        e.event = event_names.find(f.v[c_event]);
+        e.role = role_names.find(f.v[c_role]);
+        // Each distinct unknown name once per person: 65,535 distinct names, however often
+        // each is repeated (a table of one text per line was full after 65,535 lines).
+        auto keep = [&](std::string_view raw) -> std::uint16_t {
+            std::string text = quoted_safe(raw);
+            if (texts_person != pi) {
+                texts_person = pi;
+                text_index.clear();
+                for (std::size_t i = 0; i < h.texts.size(); ++i)
+                    text_index.emplace(h.texts[i], std::uint16_t(i));
+            }
+            auto it = text_index.find(text);
+            if (it != text_index.end()) return it->second;
             if (h.texts.size() >= history_event::no_text) return history_event::no_text;
-            h.texts.push_back(quoted_safe(text));
+            h.texts.push_back(text);
+            text_index.emplace(std::move(text), std::uint16_t(h.texts.size() - 1));
             return std::uint16_t(h.texts.size() - 1);
         };
         if (e.event == no_index) e.event_text = keep(f.v[c_event]);
         if (e.role == no_index) e.role_text = keep(f.v[c_role]);
         h.events.push_back(e);
-        if (on_fields) {
-            history_fields k;
-            k.person = h.person;
-            k.at = f.v[c_at];
-            k.event = f.v[c_event];
-            k.role = f.v[c_role];
-            k.time = f.v[c_time];
-            k.territory = f.v[c_territory];
-            k.channel = f.v[c_channel];
-            k.born = f.v[c_born];
-            k.department = f.v[c_department];
-            k.id = f.v[c_id];
-            k.data = f.has[c_data] ? f.data : std::string();
-            k.seq = f.seq;
-            k.event_read = &h.events.back();
-            on_fields(k);
-        }
+    }
+
+    // The syntax with nlohmann's messages (as before), then the positioned reader for the
+    // values: keys once each, columns of the values, numbers as written.
+    // The fast path (detail/json_line.hpp): a flat line of plain strings and integers, every key
+    // known and given once. Anything else goes to the full reader, which writes the errors.
+    bool add_simple_json(std::string_view line, std::size_t line_no) {
+        fields_in f;
+        bool simple = detail::scan_simple_object(line, [&](const detail::json_member_view& m) {
+            std::size_t ci = column_of(m.key);
+            if (ci == c_count) return false;
+            if (f.has[ci]) return false;
+            f.has[ci] = true;
+            f.col[ci] = m.column;
+            if (ci == c_data) return true;
+            if (ci == c_seq) return !m.is_string && seq_problem(m.text, f.seq).empty();
+            if (!m.is_string) return false;
+            f.v[ci] = m.text;
+            return true;
+        });
+        if (!simple) return false;
+        add(f, line_no);
+        return true;
     }
 
     void add_json(std::string_view line, std::size_t line_no) {
-        nlohmann::json j;
-        try {
-            j = nlohmann::json::parse(line.begin(), line.end());
-        } catch (const nlohmann::json::parse_error& e) {
-            std::string what = e.what();
-            auto p = what.find(": syntax error");
-            std::string msg = p == std::string::npos ? what : what.substr(p + 2);
+        if (add_simple_json(line, line_no)) return;
+        syntax_check syntax;
+        if (!nlohmann::json::sax_parse(line.begin(), line.end(), &syntax) && !syntax.overflow) {
+            std::string msg = syntax.message;
+            auto p = msg.find(": syntax error");
+            if (p != std::string::npos) msg = msg.substr(p + 2);
             auto tail = msg.find("; last read:"); // nlohmann echoes the input: never print it
             if (tail != std::string::npos) msg.erase(tail);
-            fail(line_no, e.byte ? e.byte : 1, "echeance.history.json",
+            fail(line_no, syntax.byte ? syntax.byte : 1, "echeance.history.json",
                  fmt::format("not a JSON object: {}", msg));
             return;
         }
-        if (!j.is_object()) {
+        detail::jsonc::parse_result doc = detail::jsonc::parse(line);
+        if (!doc.ok) {
+            fail(line_no, doc.error.at.column, "echeance.history.json",
+                 fmt::format("not a JSON object: {}", doc.error.message));
+            return;
+        }
+        if (!doc.root.is_object()) {
             fail(line_no, 1, "echeance.history.json", "expected one JSON object per line");
             return;
         }
         fields_in f;
-        for (auto it = j.begin(); it != j.end(); ++it) {
-            const std::string& k = it.key();
+        std::size_t key_col[c_count] = {};
+        for (const auto& m : doc.root.members) {
+            const std::string& k = m.key;
             auto c = std::find(std::begin(column_names), std::end(column_names), k);
-            if (c == std::begin(column_names) + c_id && !on_fields) c = std::end(column_names);
-            std::size_t col = value_column(line, k);
+            std::size_t col = value_column(m.val);
             if (c == std::end(column_names)) {
-                fail(line_no, col > 1 ? col : 1, "echeance.history.unknown_key",
+                fail(line_no, col, "echeance.history.unknown_key",
                      fmt::format("unknown key \"{}\" (expected person, at, event, role, time, seq, "
                                  "territory, channel, data, born, department)",
                                  quoted_safe(k)));
                 return;
             }
             auto ci = std::size_t(c - std::begin(column_names));
+            if (f.has[ci]) {
+                fail(line_no, m.key_at.column, "echeance.history.duplicate_key",
+                     fmt::format("duplicate key \"{}\" (first at column {}, again at column {}; "
+                                 "a key is given once per line)",
+                                 k, key_col[ci], m.key_at.column));
+                return;
+            }
             f.has[ci] = true;
             f.col[ci] = col;
-            if (ci == c_data) {
-                if (on_fields) f.data = it->dump();
-                continue;
-            }
+            key_col[ci] = m.key_at.column;
+            if (ci == c_data) continue;
             if (ci == c_seq) {
-                if (!it->is_number_integer() || it->get<std::int64_t>() < 0) {
-                    fail(line_no, col, "echeance.history.seq",
-                         "\"seq\" must be a non-negative integer");
+                std::string_view problem =
+                    m.val.type == detail::jsonc::value::kind::number
+                        ? seq_problem(m.val.text, f.seq)
+                        : std::string_view("\"seq\" must be a non-negative integer");
+                if (!problem.empty()) {
+                    fail(line_no, col, "echeance.history.seq", std::string(problem));
                     return;
                 }
-                f.seq = it->get<std::int64_t>();
                 continue;
             }
-            if (!it->is_string()) {
+            if (!m.val.is_string()) {
                 fail(line_no, col, "echeance.history.type",
                      fmt::format("\"{}\" must be a string", k));
                 return;
             }
-            f.v[ci] = it->get_ref<const std::string&>();
+            f.v[ci] = m.val.text;
         }
         add(f, line_no);
     }
@@ -508,7 +598,6 @@ struct history_parser::impl {
             col_of.fill(-1);
             for (std::size_t i = 0; i < fields.size(); ++i) {
                 auto c = std::find(std::begin(column_names), std::end(column_names), fields[i]);
-                if (c == std::begin(column_names) + c_id && !on_fields) c = std::end(column_names);
                 if (c == std::end(column_names)) {
                     fail(line_no, cols[i], "echeance.history.unknown_key",
                          fmt::format("unknown column \"{}\" (expected person, at, event, role, "
@@ -540,10 +629,6 @@ struct history_parser::impl {
             f.v[c] = fields[std::size_t(i)];
             f.col[c] = cols[std::size_t(i)];
         }
-        // Bytes that are not UTF-8 become U+FFFD: the journal stores JSON text.
-        if (on_fields && f.has[c_data])
-            f.data = nlohmann::json(std::string(f.v[c_data]))
-                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         if (fields.size() != header_n) {
             fail(line_no, fields.size() > header_n ? cols[header_n] : line.size() + 1,
                  "echeance.history.csv",
@@ -551,18 +636,11 @@ struct history_parser::impl {
             return;
         }
         if (f.has[c_seq] && !f.v[c_seq].empty()) {
-            std::int64_t s = 0;
-            bool ok = f.v[c_seq].size() <= 18;
-            for (char ch : f.v[c_seq]) {
-                ok = ok && ch >= '0' && ch <= '9';
-                s = s * 10 + (ch - '0');
-            }
-            if (!ok) {
-                fail(line_no, f.col[c_seq], "echeance.history.seq",
-                     "\"seq\" must be a non-negative integer");
+            std::string_view problem = seq_problem(f.v[c_seq], f.seq);
+            if (!problem.empty()) {
+                fail(line_no, f.col[c_seq], "echeance.history.seq", std::string(problem));
                 return;
             }
-            f.seq = s;
         }
         add(f, line_no);
     }
@@ -586,18 +664,24 @@ void history_parser::add_line(std::string_view line, std::size_t line_no) {
         m.add_csv(line, line_no);
 }
 
-void history_parser::keep_fields(std::function<void(const history_fields&)> on_line) {
-    impl_->on_fields = std::move(on_line);
-}
-
 history_file history_parser::finish() {
     return std::move(impl_->out);
 }
 
+std::optional<history_parser::format> parse_history_format(std::string_view name) noexcept {
+    return detail::history_format_table.parse(name);
+}
+
+std::vector<std::string> history_format_names() {
+    return detail::history_format_table.names();
+}
+
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
-                           const std::string& file_name, history_parser::format f) {
+                           const std::string& file_name, history_parser::format f,
+                           std::size_t first_line) {
     history_parser p(rules, cal, file_name, f);
-    std::size_t no = 0, pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
+    std::size_t no = first_line - 1,
+                pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
         std::string_view line =

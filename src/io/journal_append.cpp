@@ -2,6 +2,7 @@
 // each act once (idempotent), receipts handed back after the commit.
 #include "echeance/io/nir.hpp"
 #include "journal_db.hpp"
+#include "journal_lines.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -48,18 +49,6 @@ namespace {
 
 constexpr std::string_view key_prefix = "hmac-sha256:";
 
-// 1-based column of the value of "key" in a JSON line; 1 when not found (or CSV).
-std::size_t column_of(std::string_view line, std::string_view key) {
-    std::string pat = "\"" + std::string(key) + "\"";
-    std::size_t p = line.find(pat);
-    if (p == std::string_view::npos || line.empty() || line.front() != '{') return 1;
-    p = line.find(':', p + pat.size());
-    if (p == std::string_view::npos) return 1;
-    ++p;
-    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
-    return p + 1;
-}
-
 void add_string(std::string& out, std::string_view key, std::string_view value) {
     out += out.size() > 1 ? ",\"" : "\"";
     out += key;
@@ -79,7 +68,7 @@ void add_raw(std::string& out, std::string_view key, std::string_view json) {
 }
 
 // A stored event: the line's fields as written, in a fixed order (docs/journal.md).
-std::string event_body(const history_fields& f, std::string_view person) {
+std::string event_body(const written_line& f, std::string_view person) {
     std::string b = "{";
     add_field(b, "person", person);
     add_field(b, "at", f.at);
@@ -99,13 +88,12 @@ std::string event_body(const history_fields& f, std::string_view person) {
 
 // The identity of the act: its explicit id, else person, day, time, seq, event, role, channel
 // and data as read.
-std::string event_identity(const history_fields& f, std::string_view person) {
+std::string event_identity(const written_line& f, const history_event& e, std::string_view person) {
     std::string b = "{";
     if (!f.id.empty()) {
         add_field(b, "id", f.id);
         return b + "}";
     }
-    const history_event& e = *f.event_read;
     add_field(b, "person", person);
     add_field(b, "day", format_date(e.day));
     add_raw(b, "time", std::to_string(e.time));
@@ -115,6 +103,29 @@ std::string event_identity(const history_fields& f, std::string_view person) {
     add_string(b, "channel", to_string(e.via));
     add_raw(b, "data", f.data.empty() ? std::string_view("null") : std::string_view(f.data));
     return b + "}";
+}
+
+// The value of a field a NIR-like number may not hide in: its key, else empty.
+std::string_view nir_in_text(const written_line& f) {
+    for (auto [key, value] : {std::pair{"at", f.at}, std::pair{"event", f.event},
+                              std::pair{"role", f.role}, std::pair{"time", f.time},
+                              std::pair{"territory", f.territory}, std::pair{"channel", f.channel},
+                              std::pair{"born", f.born}, std::pair{"department", f.department},
+                              std::pair{"id", f.id}, std::pair{"data", std::string_view(f.data)}})
+        if (must_mask(value)) return key;
+    return {};
+}
+
+// 1-based column of the value of "key" in a JSON line; 1 when not found (or CSV).
+std::size_t column_of(std::string_view line, std::string_view key) {
+    std::string pat = "\"" + std::string(key) + "\"";
+    std::size_t p = line.find(pat);
+    if (p == std::string_view::npos || line.empty() || line.front() != '{') return 1;
+    p = line.find(':', p + pat.size());
+    if (p == std::string_view::npos) return 1;
+    ++p;
+    while (p < line.size() && (line[p] == ' ' || line[p] == '\t')) ++p;
+    return p + 1;
 }
 
 } // namespace
@@ -129,69 +140,84 @@ journal_append_result journal::append(std::string_view text, const std::string& 
     using namespace journal_detail;
     db_handle& h = *impl_;
     journal_append_result out;
-    std::vector<new_entry> pending;
-    std::vector<error> refused;
-    std::string_view current;
-    std::size_t current_no = 0;
     history_parser parser(rules, cal, file_name, f);
-    parser.keep_fields([&](const history_fields& k) {
-        ++out.events;
-        auto refuse = [&](std::string_view key, std::string id, std::string message) {
-            refused.emplace_back(std::move(id), std::move(message),
-                                 location{file_name, current_no, column_of(current, key), ""});
-        };
-        if (k.person.substr(0, key_prefix.size()) == key_prefix) {
-            refuse("person", "echeance.journal.person_key",
-                   "a person id may not start with \"hmac-sha256:\" (the journal's keyed hashes "
-                   "of NIRs)");
-            return;
-        }
-        new_entry e;
-        e.kind = "event";
-        e.nir = must_mask(k.person);
-        if (e.nir) {
-            if (h.options.key.empty()) {
-                refuse("person", "echeance.journal.no_key",
-                       "the person id is or holds a NIR, which is never stored in clear: give the "
-                       "operator's key (--key-file, or ECHEANCE_JOURNAL_KEY) to store its keyed "
-                       "hash");
-                return;
-            }
-            e.person = std::string(key_prefix) + hmac_sha256_hex(h.options.key, k.person);
-        } else {
-            e.person = std::string(k.person);
-        }
-        for (auto [key, value] :
-             {std::pair{"at", std::string_view(k.at)}, std::pair{"event", k.event},
-              std::pair{"role", k.role}, std::pair{"time", k.time},
-              std::pair{"territory", k.territory}, std::pair{"channel", k.channel},
-              std::pair{"born", k.born}, std::pair{"department", k.department},
-              std::pair{"id", k.id}, std::pair{"data", std::string_view(k.data)}})
-            if (must_mask(value)) {
-                refuse(key, "echeance.journal.nir_in_text",
-                       fmt::format("\"{}\" holds a number that looks like a NIR; only the person "
-                                   "id is stored as a keyed hash, so this line is refused",
-                                   key));
-                return;
-            }
-        e.body = event_body(k, e.person);
-        e.dedup = sha256_hex(event_identity(k, e.person));
-        pending.push_back(std::move(e));
-    });
+    line_reader reader(parser, file_name, f);
+    std::vector<std::string_view> lines{std::string_view()};       // line n, for error columns
     std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0; // a UTF-8 BOM
     while (pos < text.size()) {
         std::size_t nl = text.find('\n', pos);
         std::string_view line =
             text.substr(pos, nl == std::string_view::npos ? text.size() - pos : nl - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        current = line;
-        parser.add_line(line, ++current_no);
+        lines.push_back(line);
+        reader.add(line, lines.size() - 1);
         if (nl == std::string_view::npos) break;
         pos = nl + 1;
     }
     history_file read = parser.finish();
     out.errors = std::move(read.errors);
-    out.errors.insert(out.errors.end(), refused.begin(), refused.end());
+    reader.place(out.errors);
+    out.errors.insert(out.errors.end(), reader.refused().begin(), reader.refused().end());
+
+    // The accepted events in input order: (line, person, event).
+    struct accepted {
+        std::uint32_t line;
+        std::uint32_t person, event;
+    };
+    std::vector<accepted> order;
+    for (std::size_t p = 0; p < read.persons.size(); ++p)
+        for (std::size_t e = 0; e < read.persons[p].events.size(); ++e)
+            order.push_back({read.persons[p].events[e].line, std::uint32_t(p), std::uint32_t(e)});
+    std::sort(order.begin(), order.end(),
+              [](const accepted& a, const accepted& b) { return a.line < b.line; });
+    out.events = order.size();
+
+    std::vector<new_entry> pending;
+    pending.reserve(order.size());
+    for (const accepted& a : order) {
+        const written_line* w = reader.at(a.line);
+        std::string_view line = lines[a.line];
+        auto refuse = [&](std::string_view key, std::string id, std::string message) {
+            out.errors.emplace_back(std::move(id), std::move(message),
+                                    location{file_name, a.line, column_of(line, key), ""});
+        };
+        const std::string& person = read.persons[a.person].person; // normalized
+        if (!w) {
+            refuse("person", "echeance.journal.input", "the line's fields could not be read");
+            continue;
+        }
+        if (person.compare(0, key_prefix.size(), key_prefix) == 0) {
+            refuse("person", "echeance.journal.person_key",
+                   "a person id may not start with \"hmac-sha256:\" (the journal's keyed hashes "
+                   "of NIRs)");
+            continue;
+        }
+        new_entry e;
+        e.kind = "event";
+        e.nir = must_mask(person);
+        if (e.nir) {
+            if (h.options.key.empty()) {
+                refuse("person", "echeance.journal.no_key",
+                       "the person id is or holds a NIR, which is never stored in clear: give the "
+                       "operator's key (--key-file, or ECHEANCE_JOURNAL_KEY) to store its keyed "
+                       "hash");
+                continue;
+            }
+            e.person = std::string(key_prefix) + hmac_sha256_hex(h.options.key, person);
+        } else {
+            e.person = person;
+        }
+        if (std::string_view key = nir_in_text(*w); !key.empty()) {
+            refuse(key, "echeance.journal.nir_in_text",
+                   fmt::format("\"{}\" holds a number that looks like a NIR; only the person id "
+                               "is stored as a keyed hash, so this line is refused",
+                               key));
+            continue;
+        }
+        e.body = event_body(*w, e.person);
+        e.dedup = sha256_hex(event_identity(*w, read.persons[a.person].events[a.event], e.person));
+        pending.push_back(std::move(e));
+    }
     std::stable_sort(out.errors.begin(), out.errors.end(), [](const error& a, const error& b) {
         return a.where().line < b.where().line;
     });

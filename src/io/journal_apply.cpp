@@ -34,7 +34,7 @@ journal::apply(const ruleset& rules, const calendar& cal, year_month_day as_of,
         return out; // acting on a history that does not read would act wrongly
     }
     std::string rules_sha = sha256_hex(serialize(rules));
-    rule_index v = rules.version_on(as_of);
+    version_id v = rules.version_on(as_of);
     std::string version = v == no_index ? std::string() : rules.versions[v].id;
     std::string day = format_date(as_of);
     in_transaction(h, [&] {
@@ -53,8 +53,7 @@ journal::apply(const ruleset& rules, const calendar& cal, year_month_day as_of,
     run_tail += ",\"run\":" + std::to_string(out.run) + "}";
     run_tail[0] = ',';
 
-    replay_options opt;
-    opt.as_of = as_of;
+    replay_options opt(as_of);
     opt.all_readings = false; // the deciding reading acts; the others are for people to read
     replay_result r;
     std::vector<new_entry> due;

@@ -2,6 +2,7 @@
 // as a file, so that the same events give the same answers.
 #include "echeance/io/nir.hpp"
 #include "journal_db.hpp"
+#include "journal_lines.hpp"
 
 #include <fmt/format.h>
 
@@ -11,8 +12,8 @@ history_file journal::events(const ruleset& rules, const calendar& cal) {
     using namespace journal_detail;
     db_handle& h = *impl_;
     history_parser parser(rules, cal, h.path, history_parser::format::jsonl);
-    parser.keep_fields([](const history_fields&) {}); // lines may carry their "id"
-    std::vector<std::int64_t> entry_of{0};            // line n -> entry number
+    std::string scratch; // a line with its "id" blanked out: the parser knows no "id"
+    std::vector<std::int64_t> entry_of{0}; // line n -> entry number
     statement s(h.db, h.path,
                 "SELECT entry, canonical FROM entries WHERE kind='event' ORDER BY entry");
     constexpr std::string_view marker = ",\"kind\":\"event\",\"event\":";
@@ -26,7 +27,7 @@ history_file journal::events(const ruleset& rules, const calendar& cal) {
             body = std::string_view(canonical).substr(at + marker.size(),
                                                       canonical.size() - at - marker.size() - 1);
         entry_of.push_back(entry);
-        parser.add_line(body.empty() ? std::string_view("not an event") : body,
+        parser.add_line(body.empty() ? std::string_view("not an event") : without_id(body, scratch),
                         entry_of.size() - 1);
     }
     history_file out = parser.finish();

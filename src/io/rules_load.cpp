@@ -2,9 +2,11 @@
 // ruleset. Every mistake is an echeance::error "echeance.rule.<what>" at the line and column of
 // the offending value; all errors of a file are collected and returned in file order.
 #include "detail/jsonc.hpp"
+#include "detail/names.hpp"
 #include "detail/suggest.hpp"
 #include "echeance/calendar.hpp"
 #include "echeance/date.hpp"
+#include "echeance/io/calendar.hpp"
 #include "echeance/io/rules.hpp"
 
 #include <algorithm>
@@ -26,7 +28,7 @@ using detail::jsonc::position;
 using detail::jsonc::value;
 using vkind = detail::jsonc::value::kind;
 
-constexpr std::size_t max_items = no_index; // indexes 0 .. 0xFFFE
+constexpr std::size_t max_items = 0xFFFF; // indexes 0 .. 0xFFFE (0xFFFF is no_index)
 
 std::string qt(std::string_view s) {
     return fmt::format("\"{}\"", s);
@@ -41,13 +43,14 @@ bool valid_id(std::string_view id) noexcept {
 }
 
 // One declared kind of thing (states, events, ...): ids in file order, and their index.
+template <class Id>
 struct table {
     const char* kind;   // "state"
     const char* plural; // "states"
     std::vector<std::string> ids;
-    std::unordered_map<std::string, rule_index> index;
+    std::unordered_map<std::string, Id> index;
 
-    rule_index find(const std::string& id) const {
+    Id find(const std::string& id) const {
         auto it = index.find(id);
         return it == index.end() ? no_index : it->second;
     }
@@ -80,15 +83,15 @@ private:
     std::string file_;
     std::vector<error> errors_;
     ruleset rules_;
-    table roles_{"role", "roles", {}, {}};
-    table states_{"state", "states", {}, {}};
-    table events_{"event", "events", {}, {}};
-    table windows_{"window", "windows", {}, {}};
-    table timers_{"timer", "timers", {}, {}};
-    table obligations_{"obligation", "obligations", {}, {}};
-    table retentions_{"retention", "retention", {}, {}};
-    table versions_{"version", "versions", {}, {}};
-    table conditions_{"condition", "conditions", {}, {}};
+    table<role_id> roles_{"role", "roles", {}, {}};
+    table<state_id> states_{"state", "states", {}, {}};
+    table<event_id> events_{"event", "events", {}, {}};
+    table<window_id> windows_{"window", "windows", {}, {}};
+    table<timer_id> timers_{"timer", "timers", {}, {}};
+    table<obligation_id> obligations_{"obligation", "obligations", {}, {}};
+    table<retention_id> retentions_{"retention", "retention", {}, {}};
+    table<version_id> versions_{"version", "versions", {}, {}};
+    table<condition_id> conditions_{"condition", "conditions", {}, {}};
     bool versions_ok_ = false; // the version list is usable for per-version counts
 
     // ---- diagnostics ------------------------------------------------------------------------
@@ -198,7 +201,8 @@ private:
     // ---- declarations ------------------------------------------------------------------------
 
     // Declares the ids of an object keyed by ids; returns the members to read, one per index.
-    std::vector<const member*> declare(const value* section, table& t) {
+    template <class Id>
+    std::vector<const member*> declare(const value* section, table<Id>& t) {
         std::vector<const member*> out;
         if (!section) return out;
         std::unordered_map<std::string, const member*> first;
@@ -222,7 +226,7 @@ private:
                 break;
             }
             first.emplace(m.key, &m);
-            t.index.emplace(m.key, rule_index(t.ids.size()));
+            t.index.emplace(m.key, Id(t.ids.size()));
             t.ids.push_back(m.key);
             out.push_back(&m);
         }
@@ -232,15 +236,16 @@ private:
     // ---- references --------------------------------------------------------------------------
 
     // A reference to a declared id; `phrase` completes "<subject> <phrase> unknown <kind> "x"".
-    rule_index ref(const value& v, const table& t, const std::string& subject, const char* key,
-                   std::string_view phrase) {
+    template <class Id>
+    Id ref(const value& v, const table<Id>& t, const std::string& subject, const char* key,
+           std::string_view phrase) {
         if (v.type != vkind::string) {
             err(v.at, "wrong_type",
                 fmt::format("\"{}\" of {} must be a {} id in a string (found {})", key, subject,
                             t.kind, detail::jsonc::kind_name(v.type)));
             return no_index;
         }
-        rule_index i = t.find(v.text);
+        Id i = t.find(v.text);
         if (i != no_index) return i;
         std::string hint = t.ids.empty() ? fmt::format(" (no {} is declared)", t.kind)
                                          : detail::suggestion(v.text, t.ids, t.kind);
@@ -250,9 +255,10 @@ private:
     }
 
     // A list of references: an array of ids, each at most once.
-    std::vector<rule_index> ref_list(const value* v, const table& t, const std::string& subject,
-                                     const char* key, std::string_view phrase, bool non_empty) {
-        std::vector<rule_index> out;
+    template <class Id>
+    std::vector<Id> ref_list(const value* v, const table<Id>& t, const std::string& subject,
+                             const char* key, std::string_view phrase, bool non_empty) {
+        std::vector<Id> out;
         if (!v) return out;
         if (v->type != vkind::array) {
             err(v->at, "wrong_type",
@@ -265,7 +271,7 @@ private:
                 fmt::format("\"{}\" of {} is empty (expected at least one {})", key, subject,
                             t.kind));
         for (const value& item : v->items) {
-            rule_index i = ref(item, t, subject, key, phrase);
+            Id i = ref(item, t, subject, key, phrase);
             if (i == no_index) continue;
             if (std::find(out.begin(), out.end(), i) != out.end()) {
                 err(item.at, "duplicate_reference",
@@ -312,23 +318,20 @@ private:
 
     std::optional<convention> read_convention(const value* v, const std::string& subject) {
         if (!v || !typed_value(*v, "convention", vkind::string, subject)) return std::nullopt;
-        if (v->text == "plain") return convention::plain;
-        if (v->text == "cpc") return convention::cpc;
-        if (v->text == "eu") return convention::eu;
+        if (auto c = detail::convention_table.parse(v->text)) return *c;
         err(v->at, "unknown_convention",
-            fmt::format("unknown counting convention {} in {}{}", qt(v->text), subject,
-                        detail::suggestion(v->text, {"plain", "cpc", "eu"}, "convention")));
+            fmt::format(
+                "unknown counting convention {} in {}{}", qt(v->text), subject,
+                detail::suggestion(v->text, detail::convention_table.names(), "convention")));
         return std::nullopt;
     }
 
     std::optional<month_end> read_month_end(const value* v, const std::string& subject) {
         if (!v || !typed_value(*v, "month_end", vkind::string, subject)) return std::nullopt;
-        if (v->text == "clamp") return month_end::clamp;
-        if (v->text == "overflow") return month_end::overflow;
-        if (v->text == "reject") return month_end::reject;
+        if (auto m = detail::month_end_table.parse(v->text)) return *m;
         err(v->at, "unknown_month_end",
             fmt::format("unknown month-end policy {} in {}{}", qt(v->text), subject,
-                        detail::suggestion(v->text, {"clamp", "overflow", "reject"}, "policy")));
+                        detail::suggestion(v->text, detail::month_end_table.names(), "policy")));
         return std::nullopt;
     }
 
@@ -397,10 +400,10 @@ private:
 
         rules_.roles.resize(role_members.size());
         for (std::size_t i = 0; i < role_members.size(); ++i)
-            read_role(*role_members[i], rules_.roles[i]);
+            read_role(*role_members[i], rules_.roles[role_id(i)]);
         rules_.states.resize(state_members.size());
         for (std::size_t i = 0; i < state_members.size(); ++i)
-            read_state(*state_members[i], rules_.states[i], rule_index(i));
+            read_state(*state_members[i], rules_.states[state_id(i)], state_id(i));
         if (states && rules_.initial_state == no_index && !state_members.empty())
             err(states->at, "initial_state",
                 "no state has \"kind\": \"initial\" (expected exactly one initial state)");
@@ -409,22 +412,22 @@ private:
                 "no state is declared (expected exactly one initial state)");
         rules_.events.resize(event_members.size());
         for (std::size_t i = 0; i < event_members.size(); ++i)
-            read_event(*event_members[i], rules_.events[i]);
+            read_event(*event_members[i], rules_.events[event_id(i)]);
         rules_.conditions.resize(condition_members.size());
         for (std::size_t i = 0; i < condition_members.size(); ++i)
-            read_condition(*condition_members[i], rules_.conditions[i]);
+            read_condition(*condition_members[i], rules_.conditions[condition_id(i)]);
         rules_.windows.resize(window_members.size());
         for (std::size_t i = 0; i < window_members.size(); ++i)
-            read_window(*window_members[i], rules_.windows[i]);
+            read_window(*window_members[i], rules_.windows[window_id(i)]);
         rules_.timers.resize(timer_members.size());
         for (std::size_t i = 0; i < timer_members.size(); ++i)
-            read_timer(*timer_members[i], rules_.timers[i]);
+            read_timer(*timer_members[i], rules_.timers[timer_id(i)]);
         rules_.obligations.resize(obligation_members.size());
         for (std::size_t i = 0; i < obligation_members.size(); ++i)
-            read_obligation(*obligation_members[i], rules_.obligations[i]);
+            read_obligation(*obligation_members[i], rules_.obligations[obligation_id(i)]);
         rules_.retentions.resize(retention_members.size());
         for (std::size_t i = 0; i < retention_members.size(); ++i)
-            read_retention(*retention_members[i], rules_.retentions[i]);
+            read_retention(*retention_members[i], rules_.retentions[retention_id(i)]);
     }
 
     void read_defaults(const value& d) {
@@ -433,7 +436,7 @@ private:
         if (auto c = read_convention(f.val("convention"), subject)) rules_.defaults.rule = *c;
         if (auto m = read_month_end(f.val("month_end"), subject)) rules_.defaults.policy = *m;
         if (const value* t = typed(f, "territory", vkind::string, subject)) {
-            static const calendar cal = calendar::builtin();
+            static const calendar cal = builtin_calendar();
             if (auto found = cal.try_find(t->text)) {
                 rules_.defaults.territory = cal.id(*found);
             } else {
@@ -523,7 +526,7 @@ private:
             info.why = read_citation(v, f, subject, v.at);
             if (has_from) previous = info;
             rules_.versions.push_back(std::move(info));
-            versions_.index.emplace(rules_.versions.back().id, rule_index(versions_.ids.size()));
+            versions_.index.emplace(rules_.versions.back().id, version_id(versions_.ids.size()));
             versions_.ids.push_back(rules_.versions.back().id);
         }
         versions_ok_ = ok;
@@ -666,7 +669,7 @@ private:
         return false;
     }
 
-    void read_state(const member& m, state_info& out, rule_index index) {
+    void read_state(const member& m, state_info& out, state_id index) {
         std::string subject = fmt::format("state {}", qt(m.key));
         out.id = m.key;
         if (!object_or_error(m, "state", "\"kind\" and \"cite\"")) return;
@@ -841,51 +844,42 @@ private:
         }
         const member& m = e.members[0];
         effect fx;
-        const table* t = nullptr;
-        const char* phrase = "";
+        auto target = [&](const auto& t, const char* phrase) {
+            fx.target = ref(m.val, t, subject, m.key.c_str(), phrase);
+        };
         if (m.key == "open") {
             fx.what = effect::kind::open_window;
-            t = &windows_;
-            phrase = "opens";
+            target(windows_, "opens");
         } else if (m.key == "close") {
             fx.what = effect::kind::close_window;
-            t = &windows_;
-            phrase = "closes";
+            target(windows_, "closes");
         } else if (m.key == "start") {
             fx.what = effect::kind::start_timer;
-            t = &timers_;
-            phrase = "starts";
+            target(timers_, "starts");
         } else if (m.key == "cancel") {
             fx.what = effect::kind::cancel_timer;
-            t = &timers_;
-            phrase = "cancels";
+            target(timers_, "cancels");
         } else if (m.key == "oblige") {
             fx.what = effect::kind::start_obligation;
-            t = &obligations_;
-            phrase = "creates";
+            target(obligations_, "creates");
         } else if (m.key == "discharge") {
             fx.what = effect::kind::discharge;
-            t = &obligations_;
-            phrase = "discharges";
+            target(obligations_, "discharges");
         } else if (m.key == "archive") {
             fx.what = effect::kind::archive;
-            t = &retentions_;
-            phrase = "archives into";
+            target(retentions_, "archives into");
         } else if (m.key == "restore") {
             fx.what = effect::kind::restore;
-            t = &retentions_;
-            phrase = "restores";
+            target(retentions_, "restores");
         } else if (m.key == "purge") {
             fx.what = effect::kind::purge;
-            t = &retentions_;
-            phrase = "purges";
+            target(retentions_, "purges");
         } else {
             err(m.key_at, "unknown_effect",
                 fmt::format("unknown effect {} in {}{}", qt(m.key), subject,
                             detail::suggestion(m.key, verbs, "effect")));
             return;
         }
-        fx.target = ref(m.val, *t, subject, m.key.c_str(), phrase);
         if (fx.target != no_index) out.push_back(fx);
     }
 
@@ -894,15 +888,17 @@ private:
     struct count_base {
         std::optional<convention> rule;
         std::optional<month_end> policy;
-        rule_index anchor = no_index;
+        event_id anchor = no_index;
         std::optional<year_month_day> anchor_day;
         bool anchor_next = false;
-        rule_index from_discharged = no_index;
+        obligation_id from_discharged = no_index;
     };
 
     // Timing fields of one reading; `inherited` carries the rule-level convention and month_end.
-    std::vector<timing> read_timing(const value& obj, const fields& f, const std::string& subject,
-                                    const count_base& inherited, bool versions_allowed) {
+    indexed_vector<timing, version_id> read_timing(const value& obj, const fields& f,
+                                                   const std::string& subject,
+                                                   const count_base& inherited,
+                                                   bool versions_allowed) {
         timing base;
         base.rule = inherited.rule.value_or(rules_.defaults.rule);
         base.policy = inherited.policy.value_or(rules_.defaults.policy);
@@ -915,7 +911,7 @@ private:
         }
         if (auto c = read_convention(f.val("convention"), subject)) base.rule = *c;
         if (auto pm = read_month_end(f.val("month_end"), subject)) base.policy = *pm;
-        std::vector<timing> by_version(rules_.versions.size(), base);
+        indexed_vector<timing, version_id> by_version(rules_.versions.size(), base);
         const member* vm = f.get("versions");
         if (!vm) return by_version;
         if (!versions_allowed) {
@@ -938,7 +934,7 @@ private:
                 continue;
             }
             seen.emplace(o.key, o.key_at);
-            rule_index vi = versions_.find(o.key);
+            version_id vi = versions_.find(o.key);
             if (vi == no_index) {
                 std::string hint = versions_.ids.empty()
                                        ? " (no version is declared)"
@@ -959,7 +955,7 @@ private:
             if (auto p = read_period(of.val("period"), os)) t.length = *p;
             if (auto c = read_convention(of.val("convention"), os)) t.rule = *c;
             if (auto pm = read_month_end(of.val("month_end"), os)) t.policy = *pm;
-            if (versions_ok_ && vi < by_version.size()) by_version[vi] = t;
+            if (versions_ok_ && by_version.contains(vi)) by_version[vi] = t;
         }
         return by_version;
     }
@@ -1161,9 +1157,8 @@ private:
                    : protective::computed;
     }
 
-    void check_automatic(const value& v, rule_index e, const std::string& subject,
-                         const char* key) {
-        if (e == no_index || e >= rules_.events.size()) return;
+    void check_automatic(const value& v, event_id e, const std::string& subject, const char* key) {
+        if (!rules_.events.contains(e)) return;
         // Events are read before timers and retention: the flag is known.
         if (!rules_.events[e].automatic)
             err(v.at, "not_automatic",

@@ -24,9 +24,9 @@ void put_citation(json& j, const citation& c) {
     if (!c.note.empty()) j["note"] = c.note;
 }
 
-template <class T>
-std::string id_of(const std::vector<T>& items, rule_index i) {
-    return i < items.size() ? items[i].id : std::string("?");
+template <class T, class Id>
+std::string id_of(const indexed_vector<T, Id>& items, Id i) {
+    return items.contains(i) ? items[i].id : std::string("?");
 }
 
 class writer {
@@ -119,10 +119,10 @@ public:
 private:
     const ruleset& r_;
 
-    template <class T>
-    json names(const std::vector<T>& items, const std::vector<rule_index>& refs) {
+    template <class T, class Id>
+    json names(const indexed_vector<T, Id>& items, const std::vector<Id>& refs) {
         json a = json::array();
-        for (rule_index i : refs) a.push_back(id_of(items, i));
+        for (Id i : refs) a.push_back(id_of(items, i));
         return a;
     }
 
@@ -137,31 +137,31 @@ private:
         for (const auto& fx : list) {
             switch (fx.what) {
             case effect::kind::open_window:
-                out.push_back({{"open", id_of(r_.windows, fx.target)}});
+                out.push_back({{"open", id_of(r_.windows, fx.target.window())}});
                 break;
             case effect::kind::close_window:
-                out.push_back({{"close", id_of(r_.windows, fx.target)}});
+                out.push_back({{"close", id_of(r_.windows, fx.target.window())}});
                 break;
             case effect::kind::start_timer:
-                out.push_back({{"start", id_of(r_.timers, fx.target)}});
+                out.push_back({{"start", id_of(r_.timers, fx.target.timer())}});
                 break;
             case effect::kind::cancel_timer:
-                out.push_back({{"cancel", id_of(r_.timers, fx.target)}});
+                out.push_back({{"cancel", id_of(r_.timers, fx.target.timer())}});
                 break;
             case effect::kind::start_obligation:
-                out.push_back({{"oblige", id_of(r_.obligations, fx.target)}});
+                out.push_back({{"oblige", id_of(r_.obligations, fx.target.obligation())}});
                 break;
             case effect::kind::discharge:
-                out.push_back({{"discharge", id_of(r_.obligations, fx.target)}});
+                out.push_back({{"discharge", id_of(r_.obligations, fx.target.obligation())}});
                 break;
             case effect::kind::archive:
-                out.push_back({{"archive", id_of(r_.retentions, fx.target)}});
+                out.push_back({{"archive", id_of(r_.retentions, fx.target.retention())}});
                 break;
             case effect::kind::restore:
-                out.push_back({{"restore", id_of(r_.retentions, fx.target)}});
+                out.push_back({{"restore", id_of(r_.retentions, fx.target.retention())}});
                 break;
             case effect::kind::purge:
-                out.push_back({{"purge", id_of(r_.retentions, fx.target)}});
+                out.push_back({{"purge", id_of(r_.retentions, fx.target.retention())}});
                 break;
             }
         }
@@ -203,7 +203,9 @@ private:
         if (r.anchor != no_index) o["from_event"] = id_of(r_.events, r.anchor);
         if (r.anchor_day) o["from_date"] = format_date(*r.anchor_day);
         json overrides = json::object();
-        for (std::size_t v = 1; v < r.by_version.size() && v < r_.versions.size(); ++v) {
+        for (version_id v : r.by_version.ids()) {
+            if (v == version_id(0)) continue;
+            if (!r_.versions.contains(v)) break;
             const timing& t = r.by_version[v];
             if (same_timing(t, base)) continue;
             json x = json::object();

@@ -9,6 +9,7 @@
 #include <echeance/calendar.hpp>
 #include <echeance/convention.hpp>
 #include <echeance/date.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/period.hpp>
 #include <vector>
 
@@ -67,7 +68,7 @@ BENCHMARK_CAPTURE(BM_add, P6W, "P6W");
 // Target: >= 20 million deadlines per second on one core (Release).
 void BM_deadline_cpc_territory(benchmark::State& state) {
     const auto& d = dates();
-    const echeance::calendar cal = echeance::calendar::builtin();
+    const echeance::calendar cal = echeance::builtin_calendar();
     const echeance::territory gp = cal.find("FR-971");
     const echeance::period p = echeance::period::parse("P6W");
     std::size_t i = 0;
@@ -83,7 +84,7 @@ BENCHMARK(BM_deadline_cpc_territory);
 void BM_is_holiday(benchmark::State& state) {
     const auto& d = dates();
     std::vector<echeance::sys_days> days(d.begin(), d.end());
-    const echeance::calendar cal = echeance::calendar::builtin();
+    const echeance::calendar cal = echeance::builtin_calendar();
     const echeance::territory gp = cal.find("FR-971");
     std::size_t i = 0;
     for (auto _ : state) {

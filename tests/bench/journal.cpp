@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 #include <cstdio>
 #include <echeance/calendar.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/io/journal.hpp>
 #include <echeance/io/rules.hpp>
 #include <sqlite3.h>
@@ -15,7 +16,7 @@ namespace {
 using namespace echeance;
 
 const calendar& cal() {
-    static calendar c = calendar::builtin();
+    static calendar c = builtin_calendar();
     return c;
 }
 const ruleset& mes() {

@@ -25,6 +25,10 @@ template <class T>
 std::size_t heap_vec(const std::vector<T>& v) {
     return v.capacity() * sizeof(T);
 }
+template <class T, class Id>
+std::size_t heap_vec(const indexed_vector<T, Id>& v) {
+    return v.capacity() * sizeof(T);
+}
 std::size_t heap(const citation& c) {
     return heap(c.cite) + heap(c.source) + heap(c.note) + heap(c.at.file) + heap(c.at.field);
 }

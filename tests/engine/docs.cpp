@@ -1,6 +1,6 @@
-// docs/errors.md, section "Histories and replay", and the history parser agree: every
-// echeance.history id the sources use is documented, and every documented one has a test (a
-// CLI transcript or an engine unit test naming it).
+// docs/errors.md, section "Histories and replay", the history parser and the history builder
+// agree: every echeance.history id the sources use is documented, and every documented one has a
+// test (a CLI transcript or an engine unit test naming it).
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -38,9 +38,11 @@ TEST_CASE("every echeance.history id is documented in docs/errors.md and tested"
     doc = doc.substr(start, end == std::string::npos ? std::string::npos : end - start);
     const std::regex id_re(R"((echeance\.history\.[a-z_]+))");
     std::set<std::string> documented = ids_in(doc, id_re);
-    std::set<std::string> used =
-        ids_in(read_text(root / "src/io/history.cpp") + read_text(root / "cli/replay.cpp"),
-               std::regex(R"("(echeance\.history\.[a-z_]+)\")"));
+    std::set<std::string> used = ids_in(
+        read_text(root / "src/io/history.cpp") + read_text(root / "src/history_builder.cpp") +
+            read_text(root / "cli/replay.cpp") + read_text(root / "src/io/sweep.cpp") +
+            read_text(root / "src/io/sweep_split.cpp"),
+        std::regex(R"("(echeance\.history\.[a-z_]+)\")"));
     REQUIRE(used.size() >= 13);
     for (const auto& id : used) {
         INFO(id);

@@ -2,12 +2,13 @@
 #pragma once
 
 #include <echeance/calendar.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/io/rules.hpp>
 
 namespace echeance::testing {
 
 inline const calendar& cal() {
-    static calendar c = calendar::builtin();
+    static calendar c = builtin_calendar();
     return c;
 }
 

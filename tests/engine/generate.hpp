@@ -113,6 +113,19 @@ inline std::vector<gen_line> generate_person(rng& r, const std::string& person, 
     return out;
 }
 
+// One line of `person` in FR (seq -1: none), for histories built by hand.
+inline gen_line make_line(const std::string& person, year_month_day day, const char* event,
+                          const char* role, int seq = -1) {
+    gen_line l;
+    l.person = person;
+    l.day = day;
+    l.event = event;
+    l.role = role;
+    l.territory = "FR";
+    l.seq = seq;
+    return l;
+}
+
 inline std::string to_jsonl(const gen_line& l) {
     std::string s = "{\"person\":\"" + l.person + "\",\"at\":\"" + format_date(l.day) +
                     "\",\"event\":\"" + l.event + "\",\"role\":\"" + l.role +

@@ -79,18 +79,18 @@ bool accepted_line(const replay_result& r, std::uint32_t line) {
 
 void check_person(const history& h, const replay_result& r) {
     const ruleset& rules = mes();
-    const rule_index info_sent = rules.find_event("information_sent");
-    const rule_index auto_creation = rules.find_event("automatic_creation");
-    const rule_index purge = rules.find_event("purge");
-    const rule_index deletion_request = rules.find_event("deletion_request");
-    const rule_index closed = rules.find_state("closed");
-    const rule_index deleted = rules.find_state("deleted");
-    const rule_index deceased = rules.find_state("deceased");
+    const event_id info_sent = rules.find_event("information_sent");
+    const event_id auto_creation = rules.find_event("automatic_creation");
+    const event_id purge = rules.find_event("purge");
+    const event_id deletion_request = rules.find_event("deletion_request");
+    const state_id closed = rules.find_state("closed");
+    const state_id deleted = rules.find_state("deleted");
+    const state_id deceased = rules.find_state("deceased");
 
     // Who may act (CSP R.1111-32, C. civ. 414): with a date of birth and no representation
     // event, the representative acts only before the 18th birthday, the holder only from it.
-    const rule_index holder = rules.find_role("holder");
-    const rule_index representative = rules.find_role("representative");
+    const role_id holder = rules.find_role("holder");
+    const role_id representative = rules.find_role("representative");
     bool represented_by_event = false;
     for (const auto& e : h.events)
         if ((e.event == rules.find_event("protection_started") ||
@@ -126,7 +126,7 @@ void check_person(const history& h, const replay_result& r) {
     // No window or timer runs past a final state.
     if (rules.states[r.state].kind == state_kind::final) {
         RC_ASSERT(r.windows.empty());
-        for (const auto& m : r.scheduled) RC_ASSERT(m.from != scheduled_move::source::timer);
+        for (const auto& m : r.scheduled) RC_ASSERT(m.rule.kind() != rule_kind::timer);
     }
     // Every rejected event has a stable id and a reason.
     for (const auto& x : r.rejected) {
@@ -208,8 +208,7 @@ TEST_CASE("replay properties over generated persons (Mon espace santé)") {
                  history_file i = parse_history(b.interleaved, mes(), cal(), "i.jsonl");
                  RC_ASSERT(g.errors.empty());
                  RC_ASSERT(g.persons.size() == i.persons.size());
-                 replay_options o;
-                 o.as_of = b.as_of;
+                 replay_options o(b.as_of);
                  replay_options later = o;
                  later.as_of = year_month_day(sys_days(b.as_of) + date::days(b.later_days));
                  for (std::size_t p = 0; p < g.persons.size(); ++p) {

@@ -50,43 +50,44 @@ ruleset tiny() {
         st.kind = std::string(s) == "a" ? state_kind::initial : state_kind::live;
         r.states.push_back(st);
     }
-    r.initial_state = 0;
+    r.initial_state = state_id(0);
     interpretation two_days;
     two_days.id = "";
     two_days.is_default = true;
     two_days.by_version.push_back({period::parse("P2D"), convention::plain, month_end::clamp});
     window_info w;
     w.id = "w";
-    w.events = {2};
-    w.roles = {0};
+    w.events = {event_id(2)};
+    w.roles = {role_id(0)};
     w.readings = {two_days};
     r.windows.push_back(w);
     interpretation three = two_days;
-    three.by_version[0].length = period::parse("P3D");
+    three.by_version[version_id(0)].length = period::parse("P3D");
     timer_info t;
     t.id = "t";
-    t.event = 3;
+    t.event = event_id(3);
     t.readings = {three};
     r.timers.push_back(t);
     event_info start;
     start.id = "start";
-    start.roles = {0};
-    start.transitions.push_back({{0}, 1, no_index, {}, {}});
-    start.effects = {{effect::kind::open_window, 0}, {effect::kind::start_timer, 0}};
+    start.roles = {role_id(0)};
+    start.transitions.push_back({{state_id(0)}, state_id(1), no_index, {}, {}});
+    start.effects = {{effect::kind::open_window, window_id(0)},
+                     {effect::kind::start_timer, timer_id(0)}};
     event_info go;
     go.id = "go";
-    go.roles = {0};
-    go.transitions.push_back({{1}, 2, 0, {}, {}});
-    go.effects = {{effect::kind::cancel_timer, 0}};
+    go.roles = {role_id(0)};
+    go.transitions.push_back({{state_id(1)}, state_id(2), window_id(0), {}, {}});
+    go.effects = {{effect::kind::cancel_timer, timer_id(0)}};
     event_info late;
     late.id = "late";
     late.automatic = true;
-    late.roles = {1};
-    late.transitions.push_back({{1}, 3, no_index, {}, {}});
+    late.roles = {role_id(1)};
+    late.transitions.push_back({{state_id(1)}, state_id(3), no_index, {}, {}});
     // indexes: start 0, (unused 1), go 2, late 3
     event_info unused;
     unused.id = "unused";
-    unused.roles = {0};
+    unused.roles = {role_id(0)};
     r.events = {start, unused, go, late};
     return r;
 }
@@ -168,7 +169,8 @@ TEST_CASE("CSP R.1111-28: the most protective reading is computed (six weeks fro
     CHECK(*c.results[1].last_day == d("2022-05-19"));
     CHECK(*c.results[2].last_day == d("2022-05-31"));
     REQUIRE(c.most_protective);
-    CHECK(mes().windows[c.rule].readings[*c.most_protective].id == "six-weeks-from-receipt");
+    CHECK(mes().windows[c.rule.window()].readings[*c.most_protective].id ==
+          "six-weeks-from-receipt");
 }
 
 TEST_CASE("CSP R.1111-28: no reading is named most protective while one has not started") {
@@ -183,8 +185,7 @@ TEST_CASE("CSP R.1111-28: no reading is named most protective while one has not 
 
 TEST_CASE("engine: a copy of a result never shares its scratch buffers") {
     history h = one(mes(), line("2022-04-14", "information_sent", "cnam"));
-    replay_options o;
-    o.as_of = d("2022-05-20");
+    replay_options o(d("2022-05-20"));
     replay_result a;
     replay(mes(), cal(), h, o, a);
     replay_result b = a;
@@ -314,8 +315,7 @@ TEST_CASE("engine: same-day events without time or seq are flagged; with time th
 }
 
 TEST_CASE("engine: a choice of reading replays under it; an unknown reading is an error") {
-    replay_options o;
-    o.as_of = d("2022-06-01");
+    replay_options o(d("2022-06-01"));
     choose_reading(mes(), o, "opposition_window", "one-month-from-receipt");
     history h = one(mes(), line("2022-04-14", "information_sent", "cnam") +
                                line("2022-04-19", "information_received", "holder"));

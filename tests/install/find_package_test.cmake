@@ -5,6 +5,10 @@
 #       build it, run it, expect "2022-05-27".
 #   MODE=add_subdirectory: configure tests/install/add_subdirectory (add_subdirectory of the
 #       repository), build it, run the consumer, expect "2022-05-27".
+#   MODE=pkg_config: install, then build examples/c/replay.c with C_COMPILER and the flags of
+#       PKG_CONFIG --cflags --libs echeance; run it, expect tests/install/c_example.expected.
+#   MODE=python: install, then run examples/python/replay.py with PYTHON and PYTHONPATH at
+#       PYTHON_INSTALL_DIR under the prefix; expect tests/install/python_example.expected.
 #
 # Variables: SOURCE_DIR (repository root), BUILD_DIR (the echeance build tree, MODE=find_package),
 # WORK_DIR (scratch directory, removed first), CXX_COMPILER, BUILD_TYPE, GENERATOR,
@@ -46,6 +50,63 @@ if(MAKE_PROGRAM)
 endif()
 if(LINKER_FLAGS)
   list(APPEND configure_args "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}")
+endif()
+
+if(MODE STREQUAL "pkg_config" OR MODE STREQUAL "python")
+  # The faces for other languages, from the installed tree only: examples/c/replay.c built with
+  # `cc replay.c $(pkg-config --cflags --libs echeance)`, or examples/python/replay.py with the
+  # installed module; each must print its tests/install/*_example.expected.
+  if(NOT BUILD_DIR)
+    message(FATAL_ERROR "find_package_test.cmake: BUILD_DIR is not set")
+  endif()
+  run("install" ${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix} --config ${BUILD_TYPE})
+  if(MODE STREQUAL "pkg_config")
+    file(GLOB_RECURSE pc_files ${prefix}/*/echeance.pc)
+    if(NOT pc_files)
+      message(FATAL_ERROR "no echeance.pc installed under ${prefix}")
+    endif()
+    list(GET pc_files 0 pc_file)
+    get_filename_component(pc_dir ${pc_file} DIRECTORY)
+    set(ENV{PKG_CONFIG_PATH} ${pc_dir})
+    execute_process(COMMAND ${PKG_CONFIG} --cflags --libs echeance RESULT_VARIABLE rc
+                    OUTPUT_VARIABLE flags ERROR_VARIABLE err OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "pkg-config --cflags --libs echeance failed (${rc}): ${err}")
+    endif()
+    message(STATUS "pkg-config --cflags --libs echeance: ${flags}")
+    separate_arguments(flags UNIX_COMMAND "${flags}")
+    set(exe ${WORK_DIR}/replay)
+    run("cc replay.c $(pkg-config --cflags --libs echeance)" ${C_COMPILER} -std=c99 -Wall
+        -Wextra -Wpedantic -Werror ${SOURCE_DIR}/examples/c/replay.c ${flags} -o ${exe})
+    set(command ${exe} ${SOURCE_DIR}/rules/gdpr-requests)
+    set(expected_file ${SOURCE_DIR}/tests/install/c_example.expected)
+  else()
+    set(site ${prefix}/${PYTHON_INSTALL_DIR})
+    foreach(f echeance.pyi)
+      if(NOT EXISTS ${site}/${f})
+        message(FATAL_ERROR "${site}/${f} is not installed")
+      endif()
+    endforeach()
+    set(ENV{PYTHONPATH} ${site})
+    set(ENV{PYTHONDONTWRITEBYTECODE} 1)
+    # The module must come from the prefix, not from the build tree.
+    execute_process(COMMAND ${PYTHON} -c "import echeance; print(echeance.__file__)"
+                    OUTPUT_VARIABLE where ERROR_VARIABLE err OUTPUT_STRIP_TRAILING_WHITESPACE)
+    string(FIND "${where}" "${site}/" at)
+    if(NOT at EQUAL 0)
+      message(FATAL_ERROR "echeance was not imported from ${site}: \"${where}\"\n${err}")
+    endif()
+    set(command ${PYTHON} ${SOURCE_DIR}/examples/python/replay.py ${SOURCE_DIR}/rules/gdpr-requests)
+    set(expected_file ${SOURCE_DIR}/tests/install/python_example.expected)
+  endif()
+  file(READ ${expected_file} expected)
+  execute_process(COMMAND ${command} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0 OR NOT out STREQUAL expected)
+    message(FATAL_ERROR "${command}: exit ${rc}, expected:\n${expected}\ngot:\n${out}\n${err}")
+  endif()
+  message(STATUS "${MODE}: the example printed ${expected_file}")
+  file(REMOVE_RECURSE ${WORK_DIR})
+  return()
 endif()
 
 if(MODE STREQUAL "find_package")

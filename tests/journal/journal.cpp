@@ -26,12 +26,7 @@ journal_options with_key() {
 std::string json_report(const ruleset& rules, const history_file& f, year_month_day as_of) {
     replay_report report(rules, cal(), report_format::json, false);
     std::string out;
-    report.begin(out);
-    replay_options opt;
-    opt.as_of = as_of;
-    for (std::size_t i = 0; i < f.persons.size(); ++i)
-        report.add(f.persons[i], f.shown_ids[i], replay(rules, cal(), f.persons[i], opt), out);
-    report.end(out);
+    render_replays(rules, cal(), f, replay_options(as_of), report, out);
     return out;
 }
 

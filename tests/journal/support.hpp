@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <echeance/calendar.hpp>
+#include <echeance/io/calendar.hpp>
 #include <echeance/io/rules.hpp>
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -13,7 +14,7 @@
 namespace echeance::testing {
 
 inline const calendar& cal() {
-    static calendar c = calendar::builtin();
+    static calendar c = builtin_calendar();
     return c;
 }
 

@@ -12,7 +12,7 @@ using namespace echeance_prop;
 namespace {
 
 const echeance::calendar& cal() {
-    static const echeance::calendar c = echeance::calendar::builtin();
+    static const echeance::calendar c = echeance::builtin_calendar();
     return c;
 }
 
@@ -225,7 +225,7 @@ TEST_CASE("calendar settings select the contested rules", "[property][calendar]"
         std::vector<echeance::calendar> out;
         for (const auto& sm : sm_values)
             for (const auto& gf : gf_values)
-                out.push_back(echeance::calendar::builtin(
+                out.push_back(echeance::builtin_calendar(
                     {{"saint_martin_abolition", sm}, {"alsace_moselle_good_friday", gf}}));
         return out;
     }();

@@ -11,7 +11,7 @@ using echeance::deadline;
 namespace {
 
 const echeance::calendar& cal() {
-    static const echeance::calendar c = echeance::calendar::builtin();
+    static const echeance::calendar c = echeance::builtin_calendar();
     return c;
 }
 

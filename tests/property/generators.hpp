@@ -9,6 +9,7 @@
 #include "echeance/convention.hpp"
 #include "echeance/date.hpp"
 #include "echeance/error.hpp"
+#include "echeance/io/calendar.hpp"
 #include "echeance/period.hpp"
 
 #include <algorithm>
@@ -36,8 +37,8 @@ inline void showValue(convention c, std::ostream& os) {
 }
 inline void showValue(territory t, std::ostream& os) {
     os << "territory(" << t.index() << " = "
-       << (t.index() < calendar::builtin().territory_count() ? calendar::builtin().id(t)
-                                                             : std::string("?"))
+       << (t.index() < builtin_calendar().territory_count() ? builtin_calendar().id(t)
+                                                            : std::string("?"))
        << ")";
 }
 } // namespace echeance
@@ -306,7 +307,7 @@ inline rc::Gen<echeance::convention> gen_convention() {
 // A territory of the built-in calendar; the overseas ones (with their own holidays and time
 // zones) are as likely as metropolitan France.
 inline rc::Gen<echeance::territory> gen_territory() {
-    const auto count = std::uint16_t(echeance::calendar::builtin().territory_count());
+    const auto count = std::uint16_t(echeance::builtin_calendar().territory_count());
     return rc::gen::map(rc::gen::inRange<std::uint16_t>(0, count),
                         [](std::uint16_t i) { return echeance::territory(i); });
 }

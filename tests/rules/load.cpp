@@ -48,13 +48,13 @@ TEST_CASE("CSP R.1111-28: the small example loads with every reference resolved 
     CHECK(w.readings[0].is_default);
     CHECK(w.readings[0].anchor == no_index);
     CHECK(w.readings[1].anchor == rs.find_event("information_received"));
-    CHECK(w.readings[0].by_version.at(0).length == period::parse("P6W"));
-    const obligation_info& o = rs.obligations[0];
+    CHECK(w.readings[0].by_version.at(version_id(0)).length == period::parse("P6W"));
+    const obligation_info& o = rs.obligations[obligation_id(0)];
     REQUIRE(o.readings.size() == 1);
     CHECK(o.readings[0].id.empty());
-    CHECK(o.readings[0].by_version[0].rule == convention::plain);
-    CHECK(rs.timers[0].at_end_of == rs.find_window("opposition_window"));
-    CHECK(rs.retentions[0].purge_event == rs.find_event("purge"));
+    CHECK(o.readings[0].by_version[version_id(0)].rule == convention::plain);
+    CHECK(rs.timers[timer_id(0)].at_end_of == rs.find_window("opposition_window"));
+    CHECK(rs.retentions[retention_id(0)].purge_event == rs.find_event("purge"));
     CHECK(rs.events[rs.find_event("closure")].why.at.line == 50);
     CHECK(check(rs).empty());
 }
@@ -166,7 +166,7 @@ TEST_CASE("issue 5 extensions: from_date, discharge, effects of one transition")
     INFO(first_line(r));
     REQUIRE(r.ok());
     const ruleset& rs = *r.rules;
-    CHECK(rs.obligations[0].readings[0].anchor_day ==
+    CHECK(rs.obligations[obligation_id(0)].readings[0].anchor_day ==
           year_month_day{date::year(2022), date::January, date::day(1)});
     const event_info& ext = rs.events[rs.find_event("extend")];
     REQUIRE(ext.transitions[0].effects.size() == 1);

@@ -41,16 +41,19 @@ T pick(const std::vector<T>& v) {
     return v[std::size_t(*rc::gen::inRange<int>(0, int(v.size())))];
 }
 
-rule_index pick_index(std::size_t n) {
-    return rule_index(*rc::gen::inRange<int>(0, int(n)));
+// One id of a (non-empty) vector of the model.
+template <class T, class Id>
+Id pick_id(const indexed_vector<T, Id>& items) {
+    return Id(std::size_t(*rc::gen::inRange<int>(0, int(items.size()))));
 }
 
-// A non-empty list of distinct indexes below n.
-std::vector<rule_index> pick_set(std::size_t n, bool may_be_empty = false) {
-    std::vector<rule_index> out;
-    for (std::size_t i = 0; i < n; ++i)
-        if (*rc::gen::arbitrary<bool>()) out.push_back(rule_index(i));
-    if (out.empty() && !may_be_empty) out.push_back(pick_index(n));
+// A non-empty list of distinct ids of a vector of the model.
+template <class T, class Id>
+std::vector<Id> pick_set(const indexed_vector<T, Id>& items, bool may_be_empty = false) {
+    std::vector<Id> out;
+    for (Id i : items.ids())
+        if (*rc::gen::arbitrary<bool>()) out.push_back(i);
+    if (out.empty() && !may_be_empty) out.push_back(pick_id(items));
     // Any order: the file keeps it.
     if (out.size() > 1 && *rc::gen::arbitrary<bool>()) std::swap(out.front(), out.back());
     return out;
@@ -74,7 +77,7 @@ interpretation gen_reading(const ruleset& r) {
     case 0:
         break;
     case 1:
-        x.anchor = pick_index(r.events.size());
+        x.anchor = pick_id(r.events);
         break;
     default:
         x.anchor_day = year_month_day{date::year(*rc::gen::inRange(1990, 2040)),
@@ -83,8 +86,8 @@ interpretation gen_reading(const ruleset& r) {
     }
     timing base = gen_timing();
     x.by_version.assign(r.versions.size(), base);
-    for (std::size_t v = 1; v < r.versions.size(); ++v)
-        if (*rc::gen::arbitrary<bool>()) x.by_version[v] = gen_timing();
+    for (version_id v : r.versions.ids())
+        if (v != version_id(0) && *rc::gen::arbitrary<bool>()) x.by_version[v] = gen_timing();
     return x;
 }
 
@@ -120,20 +123,23 @@ std::vector<effect> gen_effects(const ruleset& r) {
         case effect::kind::open_window:
         case effect::kind::close_window:
             count = r.windows.size();
+            if (count) fx.target = pick_id(r.windows);
             break;
         case effect::kind::start_timer:
         case effect::kind::cancel_timer:
             count = r.timers.size();
+            if (count) fx.target = pick_id(r.timers);
             break;
         case effect::kind::start_obligation:
         case effect::kind::discharge:
             count = r.obligations.size();
+            if (count) fx.target = pick_id(r.obligations);
             break;
         default:
             count = r.retentions.size();
+            if (count) fx.target = pick_id(r.retentions);
         }
         if (count == 0) continue;
-        fx.target = pick_index(count);
         out.push_back(fx);
     }
     return out;
@@ -168,7 +174,7 @@ ruleset gen_ruleset() {
         x.why = gen_citation();
         r.roles.push_back(x);
     }
-    const rule_index system = rule_index(roles);
+    const role_id system = role_id(std::size_t(roles));
     int states = *rc::gen::inRange(1, 7);
     for (int i = 0; i < states; ++i) {
         state_info s;
@@ -179,7 +185,7 @@ ruleset gen_ruleset() {
         s.why = gen_citation();
         r.states.push_back(s);
     }
-    r.initial_state = 0;
+    r.initial_state = state_id(0);
     // Ids first (references may point anywhere), bodies after.
     int events = *rc::gen::inRange(1, 8);
     r.events.resize(std::size_t(events));
@@ -187,19 +193,17 @@ ruleset gen_ruleset() {
     r.timers.resize(std::size_t(*rc::gen::inRange(0, 3)));
     r.obligations.resize(std::size_t(*rc::gen::inRange(0, 3)));
     r.retentions.resize(std::size_t(*rc::gen::inRange(0, 3)));
-    std::vector<rule_index> automatic;
-    for (int i = 0; i < events; ++i) {
-        event_info& e = r.events[std::size_t(i)];
-        e.id = "e" + std::to_string(i);
-        e.automatic = i == 0 || *rc::gen::inRange(0, 4) == 0; // e0 is always automatic
-        if (e.automatic) automatic.push_back(rule_index(i));
+    std::vector<event_id> automatic;
+    for (event_id i : r.events.ids()) {
+        event_info& e = r.events[i];
+        e.id = "e" + std::to_string(i.index());
+        e.automatic = i.index() == 0 || *rc::gen::inRange(0, 4) == 0; // e0 is always automatic
+        if (e.automatic) automatic.push_back(i);
     }
-    for (std::size_t i = 0; i < r.windows.size(); ++i) r.windows[i].id = "w" + std::to_string(i);
-    for (std::size_t i = 0; i < r.timers.size(); ++i) r.timers[i].id = "t" + std::to_string(i);
-    for (std::size_t i = 0; i < r.obligations.size(); ++i)
-        r.obligations[i].id = "o" + std::to_string(i);
-    for (std::size_t i = 0; i < r.retentions.size(); ++i)
-        r.retentions[i].id = "r" + std::to_string(i);
+    for (auto& w : r.windows) w.id = "w" + std::to_string(r.windows.id_of(w).index());
+    for (auto& t : r.timers) t.id = "t" + std::to_string(r.timers.id_of(t).index());
+    for (auto& o : r.obligations) o.id = "o" + std::to_string(r.obligations.id_of(o).index());
+    for (auto& x : r.retentions) x.id = "r" + std::to_string(r.retentions.id_of(x).index());
 
     for (auto& e : r.events) {
         e.title = *rc::gen::arbitrary<bool>() ? gen_text() : "";
@@ -207,14 +211,13 @@ ruleset gen_ruleset() {
         if (e.automatic)
             e.roles = {system};
         else
-            e.roles = pick_set(r.roles.size(), true);
+            e.roles = pick_set(r.roles, true);
         int n = *rc::gen::inRange(1, 4);
         for (int k = 0; k < n; ++k) {
             transition t;
-            t.from = pick_set(r.states.size());
-            t.to = pick_index(r.states.size());
-            if (!r.windows.empty() && *rc::gen::arbitrary<bool>())
-                t.window = pick_index(r.windows.size());
+            t.from = pick_set(r.states);
+            t.to = pick_id(r.states);
+            if (!r.windows.empty() && *rc::gen::arbitrary<bool>()) t.window = pick_id(r.windows);
             if (*rc::gen::inRange(0, 3) == 0) t.effects = gen_effects(r);
             t.why = *rc::gen::arbitrary<bool>() ? e.why : gen_citation();
             e.transitions.push_back(std::move(t));
@@ -222,8 +225,8 @@ ruleset gen_ruleset() {
         e.effects = gen_effects(r);
     }
     for (auto& w : r.windows) {
-        w.events = pick_set(r.events.size());
-        w.roles = pick_set(r.roles.size());
+        w.events = pick_set(r.events);
+        w.roles = pick_set(r.roles);
         w.why = gen_citation();
         w.readings = gen_count(r, w.why);
     }
@@ -231,13 +234,13 @@ ruleset gen_ruleset() {
         t.event = pick(automatic);
         t.why = gen_citation();
         if (!r.windows.empty() && *rc::gen::arbitrary<bool>())
-            t.at_end_of = pick_index(r.windows.size());
+            t.at_end_of = pick_id(r.windows);
         else
             t.readings = gen_count(r, t.why);
     }
     for (auto& o : r.obligations) {
-        o.role = pick_index(r.roles.size());
-        o.event = pick_index(r.events.size());
+        o.role = pick_id(r.roles);
+        o.event = pick_id(r.events);
         o.why = gen_citation();
         o.readings = gen_count(r, o.why);
     }

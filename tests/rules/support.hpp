@@ -59,7 +59,8 @@ inline bool same(const timing& a, const timing& b) {
 inline bool same(const effect& a, const effect& b) {
     return a.what == b.what && a.target == b.target;
 }
-inline bool same(rule_index a, rule_index b) {
+template <class Tag>
+bool same(basic_id<Tag> a, basic_id<Tag> b) {
     return a == b;
 }
 inline bool same(const interpretation& a, const interpretation& b);
@@ -77,6 +78,13 @@ template <class T>
 bool same(const std::vector<T>& a, const std::vector<T>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
+        if (!same(a[i], b[i])) return false;
+    return true;
+}
+template <class T, class Id>
+bool same(const indexed_vector<T, Id>& a, const indexed_vector<T, Id>& b) {
+    if (a.size() != b.size()) return false;
+    for (Id i : a.ids())
         if (!same(a[i], b[i])) return false;
     return true;
 }

@@ -2,12 +2,14 @@
 #include "echeance/convention.hpp"
 
 #include "echeance/error.hpp"
+#include "echeance/io/calendar.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
+using echeance::builtin_calendar;
 using echeance::calendar;
 using echeance::compute_deadline;
 using echeance::convention;
@@ -27,7 +29,7 @@ deadline count(const calendar& cal, echeance::year_month_day start, const char* 
 
 deadline count(echeance::year_month_day start, const char* length, convention rule,
                const char* where = "FR") {
-    return count(calendar::builtin(), start, length, rule, where);
+    return count(builtin_calendar(), start, length, rule, where);
 }
 
 std::vector<step::kind> kinds(const deadline& d) {
@@ -47,7 +49,7 @@ TEST_CASE(
     CHECK(d.start == ymd(2022, 4, 14));
     CHECK(d.length == period{0, 0, 6, 0});
     CHECK(d.rule == convention::cpc);
-    CHECK(d.where == calendar::builtin().find("FR"));
+    CHECK(d.where == builtin_calendar().find("FR"));
     CHECK(d.nominal == ymd(2022, 5, 26));
     CHECK(d.final_day == ymd(2022, 5, 27));
     CHECK(echeance::format_end_local(d) == "2022-05-27T24:00:00");
@@ -92,7 +94,7 @@ TEST_CASE(
 }
 
 TEST_CASE("CPC 642: explain() of the worked example, step by step with its articles") {
-    const calendar cal = calendar::builtin();
+    const calendar cal = builtin_calendar();
     deadline d = count(cal, ymd(2022, 4, 14), "P6W", convention::cpc);
     auto steps = echeance::explain(cal, d);
     REQUIRE(steps.size() == 4);
@@ -110,7 +112,7 @@ TEST_CASE("CPC 642: explain() of the worked example, step by step with its artic
 
 TEST_CASE("CPC 642 and décret 83-1003: explain() in Guadeloupe names the abolition day and the "
           "weekend") {
-    const calendar cal = calendar::builtin();
+    const calendar cal = builtin_calendar();
     deadline d = count(cal, ymd(2022, 4, 14), "P6W", convention::cpc, "FR-971");
     auto steps = echeance::explain(cal, d);
     REQUIRE(steps.size() == 7);
@@ -124,7 +126,7 @@ TEST_CASE("CPC 642 and décret 83-1003: explain() in Guadeloupe names the abolit
 }
 
 TEST_CASE("C. trav. L.3133-1: two holidays on one day are both named (Ascension = 1 May 2008)") {
-    const calendar cal = calendar::builtin();
+    const calendar cal = builtin_calendar();
     // Easter 2008 = 23 March, Ascension = 1 May. 17 April + 2 weeks = Thursday 1 May 2008.
     deadline d = count(cal, ymd(2008, 4, 17), "P2W", convention::cpc);
     CHECK(d.final_day == ymd(2008, 5, 2));
@@ -205,7 +207,7 @@ TEST_CASE("CPC 642: a deadline falling on a Sunday moves to Monday") {
 
 TEST_CASE("CPC 642: a Saturday followed by Easter Monday moves to Tuesday (30 March 2024 -> "
           "2 April)") {
-    const calendar cal = calendar::builtin();
+    const calendar cal = builtin_calendar();
     deadline d = count(cal, ymd(2024, 3, 16), "P2W", convention::cpc);
     CHECK(d.nominal == ymd(2024, 3, 30));
     CHECK(d.final_day == ymd(2024, 4, 2));
@@ -231,7 +233,7 @@ TEST_CASE("C. trav. L.3134-13 under CPC 642: Good Friday 2025 moves a Moselle de
     // Monday.
     CHECK(count(ymd(2025, 4, 4), "P2W", convention::cpc, "FR-57").final_day == ymd(2025, 4, 22));
     CHECK(count(ymd(2025, 4, 4), "P2W", convention::cpc, "FR").final_day == ymd(2025, 4, 18));
-    const calendar temple = calendar::builtin({{"alsace_moselle_good_friday", "temple_communes"}});
+    const calendar temple = builtin_calendar({{"alsace_moselle_good_friday", "temple_communes"}});
     CHECK(count(temple, ymd(2025, 4, 4), "P2W", convention::cpc, "FR-57").final_day ==
           ymd(2025, 4, 18));
     // St Stephen's day, Thursday 26 December 2024.
@@ -242,9 +244,9 @@ TEST_CASE("C. trav. L.3134-13 under CPC 642: Good Friday 2025 moves a Moselle de
 TEST_CASE("Décret 2012-553 and circulaires 2018-2019 under CPC 642: Saint-Martin settings change "
           "the deadline") {
     // 13 May 2025 + 2 weeks = Tuesday 27 May 2025; Ascension is Thursday 29 May 2025.
-    const calendar both = calendar::builtin();
-    const calendar decree = calendar::builtin({{"saint_martin_abolition", "decree"}});
-    const calendar observed = calendar::builtin({{"saint_martin_abolition", "observed"}});
+    const calendar both = builtin_calendar();
+    const calendar decree = builtin_calendar({{"saint_martin_abolition", "decree"}});
+    const calendar observed = builtin_calendar({{"saint_martin_abolition", "observed"}});
     CHECK(count(both, ymd(2025, 5, 13), "P2W", convention::cpc, "FR-MF").final_day ==
           ymd(2025, 5, 30));
     CHECK(count(decree, ymd(2025, 5, 13), "P2W", convention::cpc, "FR-MF").final_day ==
@@ -254,7 +256,7 @@ TEST_CASE("Décret 2012-553 and circulaires 2018-2019 under CPC 642: Saint-Marti
 }
 
 TEST_CASE("CPC 641 then 642: 31 January 2022 + one month ends Monday 28 February") {
-    const calendar cal = calendar::builtin();
+    const calendar cal = builtin_calendar();
     deadline d = count(cal, ymd(2022, 1, 31), "P1M", convention::cpc);
     CHECK(d.nominal == ymd(2022, 2, 28));
     CHECK(d.final_day == ymd(2022, 2, 28));
@@ -296,7 +298,7 @@ TEST_CASE("GDPR art. 12(3) under Reg. 1182/71: a request of 31 January 2024 is a
 
 TEST_CASE("Reg. 1182/71 art. 3(5): two days from Friday 8 March 2024 end Tuesday 12 March (CPC: "
           "Monday 11)") {
-    const calendar cal = calendar::builtin();
+    const calendar cal = builtin_calendar();
     deadline eu = count(cal, ymd(2024, 3, 8), "P2D", convention::eu);
     CHECK(eu.nominal == ymd(2024, 3, 10));
     CHECK(eu.final_day == ymd(2024, 3, 12));

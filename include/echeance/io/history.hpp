@@ -8,9 +8,8 @@
 #include "echeance/ruleset.hpp"
 
 #include <cstddef>
-#include <cstdint>
-#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,17 +32,6 @@ struct history_file {
 // The territory of a line: its "territory", else the person's last explicit one, else the one
 // of the person's department when known (57, 67, 68, 971-974, 976, 977 FR-BL, 978 FR-MF), else
 // the rule set's default. Lines read before the department was known keep their territory.
-// The fields of one accepted line as written, for a caller that stores lines (the journal).
-// Views into the parser's buffers: valid during the callback only.
-struct history_fields {
-    std::string_view person; // normalized: a NIR without its spaces, dots or dashes
-    std::string_view at, event, role, time, territory, channel, born, department;
-    std::string_view id;   // the line's "id" key (only with keep_fields); empty when absent
-    std::string data;      // "data" as JSON text (a CSV field: a JSON string); empty when absent
-    std::int64_t seq = -1; // -1 when absent
-    const history_event* event_read = nullptr; // the event as read (resolved day, time, territory)
-};
-
 class history_parser {
 public:
     enum class format { jsonl, csv, detect };
@@ -56,18 +44,21 @@ public:
 
     void add_line(std::string_view line, std::size_t line_no);
     history_file finish();
-    // Calls `on_line` for every accepted line, after it is added. Lines may then also carry an
-    // "id" key (a column in CSV): the journal's idempotence key.
-    void keep_fields(std::function<void(const history_fields&)> on_line);
 
 private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
 
-// The whole text at once (lines split on '\n', "\r\n" accepted).
+// "detect", "jsonl", "csv"; empty when unknown. The names, for choices: history_format_names().
+std::optional<history_parser::format> parse_history_format(std::string_view name) noexcept;
+std::vector<std::string> history_format_names();
+
+// The whole text at once (lines split on '\n', "\r\n" accepted). `first_line` numbers its first
+// line, for a text that is a part of a larger file.
 history_file parse_history(std::string_view text, const ruleset& rules, const calendar& cal,
                            const std::string& file_name,
-                           history_parser::format f = history_parser::format::detect);
+                           history_parser::format f = history_parser::format::detect,
+                           std::size_t first_line = 1);
 
 } // namespace echeance

@@ -6,12 +6,15 @@
 #include "echeance/calendar.hpp"
 #include "echeance/engine.hpp"
 #include "echeance/history.hpp"
+#include "echeance/io/history.hpp"
 #include "echeance/ruleset.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace echeance {
 
@@ -24,20 +27,28 @@ std::string to_json_line(const ruleset& rules, const calendar& cal, const histor
 std::string to_text(const ruleset& rules, const calendar& cal, const history& h,
                     std::string_view person, const replay_result& r, bool explain);
 
+// text: to_text(); json: to_json_line(); summary: one CSV line per person (person, state, since,
+// the next deadline, the count of overdue obligations); ics: an iCalendar file (RFC 5545) with
+// one all-day event per upcoming deadline. docs/replay.md defines the columns and the events.
 enum class report_format : std::uint8_t { text, json, summary, ics };
 std::string_view to_string(report_format f) noexcept;
 // "text", "json", "summary", "ics"; empty when unknown.
 std::optional<report_format> parse_report_format(std::string_view name) noexcept;
+// "text", "json", "summary", "ics": the names parse_report_format() accepts.
+std::vector<std::string> report_format_names();
 
 // A report over many persons: begin(), add() per person in input order, end(). Each call appends
 // to `out`, so that a caller may flush between persons (text: a blank line between persons;
-// summary: the CSV header first; ics: one VCALENDAR around every event).
+// summary: the CSV header first; ics: one VCALENDAR around every event). `explain` applies to
+// text and json only. A report of no person is still a whole file (the CSV header; an empty
+// VCALENDAR).
 class replay_report {
 public:
     replay_report(const ruleset& rules, const calendar& cal, report_format format, bool explain);
     void begin(std::string& out);
     void add(const history& h, std::string_view person, const replay_result& r, std::string& out);
     void end(std::string& out);
+    report_format format() const noexcept { return format_; }
 
 private:
     const ruleset* rules_;
@@ -46,5 +57,13 @@ private:
     bool explain_;
     std::size_t persons_ = 0;
 };
+
+// Replays every person of `file` as of `options` and renders the whole report into `out`
+// (begin, one add per person in input order, end): what the CLI, the C API and the Python module
+// print. With `drain`, it is called after each person and at the end to take what `out` holds
+// (and clear it), so that a caller can write as it goes.
+void render_replays(const ruleset& rules, const calendar& cal, const history_file& file,
+                    const replay_options& options, replay_report& report, std::string& out,
+                    const std::function<void(std::string&)>& drain = {});
 
 } // namespace echeance

@@ -16,11 +16,11 @@ $ echeance holidays 2025 --calendar tests/cli/fixtures/missing.json
 [exit 1]
 # Malformed JSON (a missing ']').
 $ echeance deadline 2022-04-14 P6W --calendar tests/cli/fixtures/malformed.json
-2> echeance: tests/cli/fixtures/malformed.json: error [echeance.calendar.syntax]: [json.exception.parse_error.101] parse error at line 6, column 13: syntax error while parsing array - unexpected ':'; expected ']'
+2> echeance: tests/cli/fixtures/malformed.json:6:13: error [echeance.calendar.syntax]: expected ',' or ']' after an array element, found ':'
 [exit 1]
 # Valid JSON with an unknown key: the JSON pointer of the bad field is given.
 $ echeance deadline 2022-04-14 P6W --calendar tests/cli/fixtures/unknown_key.json
-2> echeance: tests/cli/fixtures/unknown_key.json: /territories/0/colour: error [echeance.calendar.unknown_key]: unknown key "colour"
+2> echeance: tests/cli/fixtures/unknown_key.json:4:81: /territories/0/colour: error [echeance.calendar.unknown_key]: unknown key "colour"
 [exit 1]
 # A setting of the built-in calendar is unknown in another calendar.
 $ echeance deadline 2022-04-14 P6W --calendar tests/cli/fixtures/small.json --setting saint_martin_abolition=observed

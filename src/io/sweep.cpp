@@ -1,0 +1,474 @@
+// The sweep: split into chunks of whole persons (sweep_split.cpp), each chunk parsed, replayed and
+// rendered by a worker, the chunks written in input order by the calling thread.
+#include "echeance/io/sweep.hpp"
+
+#include "detail/mapped_file.hpp"
+#include "detail/sweep_split.hpp"
+#include "echeance/io/lines.hpp"
+#include "echeance/io/nir.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <exception>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unistd.h>
+
+namespace echeance {
+
+namespace {
+
+struct work {
+    detail::split_chunk in;
+    std::size_t index = 0;
+    std::string out;
+    std::vector<error> errors;
+    std::size_t persons = 0;
+    std::exception_ptr failed; // thrown by a worker, rethrown by the writer
+    bool chained = false;      // its place in the NIR numbering is taken
+    bool done = false;
+};
+
+struct context {
+    const ruleset& rules;
+    const calendar& cal;
+    sweep_reporter& reporter;
+    std::string file;
+    std::string_view text; // the mapped input, for chunks of offsets
+    history_parser::format format = history_parser::format::detect;
+    std::string header; // CSV
+    std::size_t header_line = 0;
+    // NIR-masked ids are numbered in order of first appearance over the whole input: each
+    // chunk takes its first number once the chunk before it has counted its own.
+    std::mutex chain_mutex;
+    std::condition_variable chain_cv;
+    std::size_t chain_next = 0;
+    std::size_t nirs = 0;
+};
+
+// f(line, number, offset, next offset) for each line ('\r' removed); stops when f is false.
+template <class F>
+bool for_each_text_line(std::string_view text, std::size_t first_line, F&& f) {
+    std::size_t pos = 0, no = first_line;
+    while (pos < text.size()) {
+        const char* nl =
+            static_cast<const char*>(std::memchr(text.data() + pos, '\n', text.size() - pos));
+        std::size_t end = nl ? std::size_t(nl - text.data()) : text.size();
+        std::string_view line = text.substr(pos, end - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        if (!f(line, no++, pos, nl ? end + 1 : end)) return false;
+        pos = end + 1;
+    }
+    return true;
+}
+
+// One chunk, with a fresh copy of the reporter (a report counts its persons from the chunk's
+// first).
+void process(context& c, work& w) {
+    history_parser p(c.rules, c.cal, c.file, c.format);
+    bool fed_header = c.header_line != 0 && w.in.first_line > c.header_line;
+    if (fed_header) p.add_line(c.header, c.header_line);
+    std::string_view text = w.in.is_owned ? std::string_view(w.in.owned)
+                                          : c.text.substr(w.in.begin, w.in.end - w.in.begin);
+    for_each_text_line(text, w.in.first_line,
+                       [&](std::string_view line, std::size_t no, std::size_t, std::size_t) {
+                           p.add_line(line, no);
+                           return true;
+                       });
+    history_file f = p.finish();
+    if (fed_header) // reported once, by the chunk that holds the header
+        f.errors.erase(
+            std::remove_if(f.errors.begin(), f.errors.end(),
+                           [&](const error& e) { return e.where().line == c.header_line; }),
+            f.errors.end());
+    std::size_t local = 0;
+    for (const auto& h : f.persons) local += must_mask(h.person) ? 1 : 0;
+    std::size_t base = 0;
+    {
+        std::unique_lock<std::mutex> lock(c.chain_mutex);
+        c.chain_cv.wait(lock, [&] { return c.chain_next == w.index; });
+        base = c.nirs;
+        c.nirs += local;
+        ++c.chain_next;
+        w.chained = true;
+    }
+    c.chain_cv.notify_all();
+    if (local != 0 && base != 0) {
+        std::size_t k = base;
+        for (std::size_t i = 0; i < f.persons.size(); ++i)
+            if (must_mask(f.persons[i].person))
+                f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
+    }
+    w.out.clear();
+    std::unique_ptr<sweep_reporter> reporter = c.reporter.clone();
+    for (std::size_t i = 0; i < f.persons.size(); ++i)
+        reporter->add(f.persons[i], f.shown_ids[i], w.out);
+    w.persons = f.persons.size();
+    w.errors = std::move(f.errors);
+}
+
+// Runs the chunks on `threads` workers (inline for one) and writes them in order.
+class pipeline {
+public:
+    pipeline(context& c, unsigned threads, const sweep_writer& write,
+             const sweep_error_sink& on_error, detail::mapped_file* mapped, sweep_stats& stats)
+        : c_(c), write_(write), on_error_(on_error), mapped_(mapped), stats_(stats),
+          limit_(2 * std::size_t(threads) + 2) {
+        if (threads > 1)
+            for (unsigned i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
+    }
+    ~pipeline() { stop(); }
+
+    void submit(detail::split_chunk&& in) {
+        auto w = std::make_unique<work>();
+        w->in = std::move(in);
+        if (!spare_.empty()) { // an output buffer written before: its pages are mapped already
+            w->out = std::move(spare_.back());
+            spare_.pop_back();
+        }
+        w->index = next_index_++;
+        if (threads_.empty()) {
+            process(c_, *w);
+            write(*w);
+            spare_.push_back(std::move(w->out));
+            return;
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            queue_.push_back(w.get());
+        }
+        cv_work_.notify_one();
+        inflight_.push_back(std::move(w));
+        while (inflight_.size() > limit_) write_front();
+    }
+
+    void drain() {
+        while (!inflight_.empty()) write_front();
+    }
+
+    void stop() {
+        {
+            std::lock_guard<std::mutex> lock(m_);
+            stopping_ = true;
+            queue_.clear(); // after an error: what is not started is dropped
+        }
+        cv_work_.notify_all();
+        for (auto& t : threads_) t.join();
+        threads_.clear();
+    }
+
+private:
+    void run() {
+        for (;;) {
+            work* w = nullptr;
+            {
+                std::unique_lock<std::mutex> lock(m_);
+                cv_work_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+                if (queue_.empty()) return;
+                w = queue_.front();
+                queue_.pop_front();
+            }
+            try {
+                process(c_, *w);
+            } catch (...) {
+                w->failed = std::current_exception();
+                if (!w->chained) { // the chunks after it must not wait for it
+                    std::unique_lock<std::mutex> lock(c_.chain_mutex);
+                    c_.chain_cv.wait(lock, [&] { return c_.chain_next == w->index; });
+                    ++c_.chain_next;
+                }
+                c_.chain_cv.notify_all();
+            }
+            {
+                std::lock_guard<std::mutex> lock(m_);
+                w->done = true;
+            }
+            cv_done_.notify_all();
+        }
+    }
+
+    void write_front() {
+        work& w = *inflight_.front();
+        {
+            std::unique_lock<std::mutex> lock(m_);
+            cv_done_.wait(lock, [&] { return w.done; });
+        }
+        write(w);
+        spare_.push_back(std::move(w.out));
+        inflight_.pop_front();
+    }
+
+    void write(work& w) {
+        if (w.failed) std::rethrow_exception(w.failed);
+        for (const auto& e : w.in.before) on_error_(e);
+        for (const auto& e : w.errors) on_error_(e);
+        stats_.errors += w.in.before.size() + w.errors.size();
+        if (w.persons != 0) {
+            // Text puts a blank line between persons; a chunk's renderer starts afresh.
+            if (stats_.persons != 0) write_(c_.reporter.between());
+            write_(w.out);
+        }
+        stats_.persons += w.persons;
+        if (mapped_ != nullptr && !w.in.is_owned) mapped_->release(w.in.end);
+    }
+
+    context& c_;
+    const sweep_writer& write_;
+    const sweep_error_sink& on_error_;
+    detail::mapped_file* mapped_;
+    sweep_stats& stats_;
+    std::size_t limit_;
+    std::size_t next_index_ = 0;
+    std::vector<std::thread> threads_;
+    std::deque<std::unique_ptr<work>> inflight_;
+    std::vector<std::string> spare_; // output buffers to reuse (main thread only)
+    std::deque<work*> queue_;
+    std::mutex m_;
+    std::condition_variable cv_work_, cv_done_;
+    bool stopping_ = false;
+};
+
+unsigned thread_count(unsigned asked) {
+    if (asked != 0) return asked;
+    unsigned n = std::thread::hardware_concurrency();
+    return n == 0 ? 1 : n;
+}
+
+void begin_report(sweep_reporter& reporter, const sweep_writer& write) {
+    std::string s;
+    reporter.begin(s);
+    if (!s.empty()) write(s);
+}
+
+void end_report(sweep_reporter& reporter, const sweep_writer& write) {
+    std::string s;
+    reporter.end(s);
+    if (!s.empty()) write(s);
+}
+
+// A text not grouped by person, read whole as before: persons gathered in order of first
+// appearance.
+void gather_whole(std::string_view text, context& c, const sweep_writer& write,
+                  const sweep_error_sink& on_error, sweep_stats& stats) {
+    history_file f = parse_history(text, c.rules, c.cal, c.file, c.format);
+    for (const auto& e : f.errors) on_error(e);
+    stats.errors += f.errors.size();
+    stats.persons = f.persons.size();
+    stats.regrouped = true;
+    std::unique_ptr<sweep_reporter> reporter = c.reporter.clone();
+    std::string out;
+    begin_report(c.reporter, write);
+    for (std::size_t i = 0; i < f.persons.size(); ++i) {
+        reporter->add(f.persons[i], f.shown_ids[i], out);
+        write(out);
+        out.clear();
+    }
+    end_report(c.reporter, write);
+}
+
+void adopt_split(context& c, const detail::splitter& split) {
+    if (c.format != split.format()) c.format = split.format();
+    if (c.header_line == 0 && split.header_line() != 0) {
+        c.header = split.header();
+        c.header_line = split.header_line();
+    }
+}
+
+// One pass, grouped: feed(splitter) gives it the lines; each chunk is submitted as it is cut,
+// `owned` when its lines must be copied (a pipe's buffer is reused).
+template <class Feed>
+void stream(context& c, const sweep_options& how, bool owned, detail::mapped_file* mapped,
+            const sweep_writer& write, const sweep_error_sink& on_error, sweep_stats& stats,
+            Feed&& feed) {
+    begin_report(c.reporter, write);
+    {
+        pipeline run(c, thread_count(how.threads), write, on_error, mapped, stats);
+        detail::splitter* sp = nullptr;
+        detail::splitter split(c.file, how.format, true, owned, how.chunk_bytes,
+                               [&](detail::split_chunk&& k) {
+                                   adopt_split(c, *sp);
+                                   run.submit(std::move(k));
+                               });
+        sp = &split;
+        feed(split);
+        split.finish();
+        run.drain();
+    }
+    end_report(c.reporter, write);
+}
+
+sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, context& c,
+                         const sweep_options& how, const sweep_writer& write,
+                         const sweep_error_sink& on_error) {
+    sweep_stats stats;
+    std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    std::string_view body = text.substr(bom);
+    unsigned threads = thread_count(how.threads);
+    c.text = text;
+    c.format = how.format;
+    if (!how.grouped) {
+        // First the persons' boundaries, before any output: is the input grouped by person?
+        std::vector<detail::split_chunk> chunks;
+        detail::splitter split(c.file, how.format, false, false, how.chunk_bytes,
+                               [&](detail::split_chunk&& k) { chunks.push_back(std::move(k)); });
+        bool grouped = for_each_text_line(
+            body, 1, [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
+                stats.lines = no;
+                if (mapped != nullptr) mapped->release(at + bom);
+                return split.line(line, no, at + bom, next + bom);
+            });
+        if (!grouped) {
+            gather_whole(text, c, write, on_error, stats);
+            return stats;
+        }
+        split.finish();
+        adopt_split(c, split);
+        if (mapped != nullptr) mapped->rewind();
+        begin_report(c.reporter, write);
+        {
+            pipeline run(c, threads, write, on_error, mapped, stats);
+            for (auto& k : chunks) run.submit(std::move(k));
+            run.drain();
+        }
+        end_report(c.reporter, write);
+        return stats;
+    }
+    // Streaming only: chunks are replayed while the splitter reads on.
+    stream(c, how, false, mapped, write, on_error, stats, [&](detail::splitter& split) {
+        for_each_text_line(
+            body, 1, [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
+                stats.lines = no;
+                return split.line(line, no, at + bom, next + bom);
+            });
+    });
+    return stats;
+}
+
+// A pipe, streamed (grouped only): the splitter copies the lines of each chunk.
+sweep_stats sweep_stream(std::FILE* in, context& c, const sweep_options& how,
+                         const sweep_writer& write, const sweep_error_sink& on_error) {
+    sweep_stats stats;
+    c.format = how.format;
+    stream(c, how, true, nullptr, write, on_error, stats, [&](detail::splitter& split) {
+        io::for_each_line(
+            in,
+            [&](std::string_view line, std::size_t no) {
+                stats.lines = no;
+                split.line(line, no, 0, 0);
+            },
+            c.file);
+    });
+    return stats;
+}
+
+[[noreturn]] void cannot_open(const std::string& path) {
+    throw error("echeance.history.open",
+                fmt::format("cannot open history file \"{}\": {}", path, std::strerror(errno)),
+                location{"", 0, 0, "HISTORY"});
+}
+
+class replay_sweep final : public sweep_reporter {
+public:
+    replay_sweep(const ruleset& rules, const calendar& cal, const replay_options& options,
+                 const replay_report& report)
+        : rules_(rules), cal_(cal), options_(options), report_(report) {}
+    std::unique_ptr<sweep_reporter> clone() const override {
+        return std::make_unique<replay_sweep>(rules_, cal_, options_, report_);
+    }
+    void begin(std::string& out) override { report_.begin(out); }
+    void add(const history& h, std::string_view person, std::string& out) override {
+        replay(rules_, cal_, h, options_, result_);
+        report_.add(h, person, result_, out);
+    }
+    void end(std::string& out) override { report_.end(out); }
+    std::string_view between() const override {
+        return report_.format() == report_format::text ? "\n" : "";
+    }
+
+private:
+    const ruleset& rules_;
+    const calendar& cal_;
+    const replay_options& options_;
+    replay_report report_; // a fresh copy per clone: its count of persons starts at 0
+    replay_result result_; // reused: its buffers serve every person
+};
+
+} // namespace
+
+std::unique_ptr<sweep_reporter> replay_reporter(const ruleset& rules, const calendar& cal,
+                                                const replay_options& options,
+                                                const replay_report& report) {
+    return std::make_unique<replay_sweep>(rules, cal, options, report);
+}
+
+sweep_stats sweep_text(std::string_view text, const std::string& file, const ruleset& rules,
+                       const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
+                       const sweep_writer& write, const sweep_error_sink& on_error) {
+    context c{rules, cal, reporter, file, {}, how.format, {}, 0, {}, {}, 0, 0};
+    return sweep_mapped(text, nullptr, c, how, write, on_error);
+}
+
+sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
+                       const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
+                       const sweep_writer& write, const sweep_error_sink& on_error) {
+    context c{rules, cal, reporter, shown_name, {}, how.format, {}, 0, {}, {}, 0, 0};
+    bool from_stdin = path == "-";
+    int fd = from_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) cannot_open(path);
+    struct closer {
+        int fd;
+        bool owned;
+        ~closer() {
+            if (owned) ::close(fd);
+        }
+    } close_fd{fd, !from_stdin};
+    detail::mapped_file mapped;
+    if (mapped.map(fd)) return sweep_mapped(mapped.text(), &mapped, c, how, write, on_error);
+    std::FILE* in = from_stdin ? stdin : ::fdopen(::dup(fd), "rb");
+    if (in == nullptr) cannot_open(path);
+    struct file_closer {
+        std::FILE* f;
+        bool owned;
+        ~file_closer() {
+            if (owned) std::fclose(f);
+        }
+    } close_in{in, !from_stdin};
+    if (how.grouped) return sweep_stream(in, c, how, write, on_error);
+    // Not a regular file and not --grouped: spooled to a temporary file, then mapped, so that
+    // the persons' boundaries can be read before any output.
+    std::FILE* spool = std::tmpfile();
+    if (spool == nullptr)
+        throw error("echeance.io.read",
+                    fmt::format("cannot create a temporary file for {}: {}", shown_name,
+                                std::strerror(errno)),
+                    location{shown_name, 0, 0, ""});
+    file_closer close_spool{spool, true};
+    std::vector<char> buf(1 << 20);
+    for (;;) {
+        std::size_t n = std::fread(buf.data(), 1, buf.size(), in);
+        if (n == 0) break;
+        if (std::fwrite(buf.data(), 1, n, spool) != n)
+            throw error("echeance.io.read",
+                        fmt::format("cannot spool {} to a temporary file: {}", shown_name,
+                                    std::strerror(errno)),
+                        location{shown_name, 0, 0, ""});
+    }
+    if (std::ferror(in))
+        throw error("echeance.io.read", "cannot read " + shown_name + ": " + std::strerror(errno),
+                    location{shown_name, 0, 0, ""});
+    std::fflush(spool);
+    detail::mapped_file spooled;
+    if (!spooled.map(::fileno(spool)))
+        throw error("echeance.io.read", "cannot map the spooled copy of " + shown_name,
+                    location{shown_name, 0, 0, ""});
+    return sweep_mapped(spooled.text(), &spooled, c, how, write, on_error);
+}
+
+} // namespace echeance

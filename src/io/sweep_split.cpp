@@ -1,0 +1,348 @@
+// The sweep's splitter: the person of each line, person boundaries, chunks of whole persons.
+#include "detail/sweep_split.hpp"
+
+#include "detail/json_line.hpp"
+#include "detail/jsonc.hpp"
+#include "detail/person_id.hpp"
+#include "echeance/io/nir.hpp"
+
+#include <fmt/format.h>
+#include <functional>
+
+namespace echeance::detail {
+
+namespace {
+
+bool is_ws(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// Skips a JSON string at p (on its quote); false when it does not end on the line.
+bool skip_string(const char*& p, const char* e, bool& escaped) {
+    ++p;
+    while (p < e) {
+        if (*p == '\\') {
+            escaped = true;
+            p += 2;
+            continue;
+        }
+        if (*p == '"') {
+            ++p;
+            return true;
+        }
+        ++p;
+    }
+    return false;
+}
+
+// Skips any JSON value at p; false on what cannot be a value (the parser will say why).
+bool skip_value(const char*& p, const char* e) {
+    bool escaped = false;
+    if (p == e) return false;
+    if (*p == '"') return skip_string(p, e, escaped);
+    if (*p == '{' || *p == '[') {
+        int depth = 0;
+        while (p < e) {
+            char c = *p;
+            if (c == '"') {
+                if (!skip_string(p, e, escaped)) return false;
+                continue;
+            }
+            if (c == '{' || c == '[') ++depth;
+            if (c == '}' || c == ']') {
+                if (--depth == 0) {
+                    ++p;
+                    return true;
+                }
+            }
+            ++p;
+        }
+        return false;
+    }
+    while (p < e && *p != ',' && *p != '}' && *p != ']' && !is_ws(*p)) ++p;
+    return true;
+}
+
+// The full reader's answer, for lines the scan cannot read alone (escapes in keys or values).
+bool json_person_slow(std::string_view line, std::string& decoded) {
+    jsonc::parse_result doc = jsonc::parse(line);
+    if (!doc.ok || !doc.root.is_object()) return false;
+    for (const auto& m : doc.root.members)
+        if (m.key == "person") {
+            if (!m.val.is_string()) return false;
+            decoded = m.val.text;
+            return true;
+        }
+    return false;
+}
+
+// A line that cannot be read at all names no one: it does not end a person's lines (the parser
+// reports it). A line that can be read names its person even when rejected for another reason.
+bool json_well_formed(std::string_view line) {
+    if (scan_simple_object(line, [](const json_member_view&) { return true; })) return true;
+    return jsonc::parse(line).ok;
+}
+
+bool csv_well_formed(std::string_view line) {
+    std::size_t i = 0;
+    for (;;) {
+        if (i < line.size() && line[i] == '"') {
+            for (++i;; ++i) {
+                if (i >= line.size()) return false;
+                if (line[i] == '"') {
+                    if (i + 1 < line.size() && line[i + 1] == '"') {
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            ++i;
+            if (i < line.size() && line[i] != ',') return false;
+        } else {
+            while (i < line.size() && line[i] != ',') ++i;
+        }
+        if (i >= line.size()) return true;
+        ++i;
+    }
+}
+
+std::uint64_t person_hash(std::string_view id) {
+    return std::uint64_t(std::hash<std::string_view>{}(id)) | 1u;
+}
+
+} // namespace
+
+bool json_person(std::string_view line, std::string_view& raw, std::string& decoded) {
+    const char* p = line.data();
+    const char* e = p + line.size();
+    decoded.clear();
+    while (p < e && is_ws(*p)) ++p;
+    if (p == e || *p != '{') return false;
+    ++p;
+    for (;;) {
+        while (p < e && is_ws(*p)) ++p;
+        if (p == e || *p != '"') return false;
+        const char* k = p + 1;
+        bool escaped = false;
+        if (!skip_string(p, e, escaped)) return false;
+        if (escaped) {
+            if (!json_person_slow(line, decoded)) return false;
+            raw = decoded;
+            return true;
+        }
+        std::string_view key(k, std::size_t(p - 1 - k));
+        while (p < e && is_ws(*p)) ++p;
+        if (p == e || *p != ':') return false;
+        ++p;
+        while (p < e && is_ws(*p)) ++p;
+        if (key == "person") {
+            if (p == e || *p != '"') return false;
+            const char* v = p + 1;
+            if (!skip_string(p, e, escaped)) return false;
+            if (escaped) {
+                if (!json_person_slow(line, decoded)) return false;
+                raw = decoded;
+                return true;
+            }
+            raw = std::string_view(v, std::size_t(p - 1 - v));
+            return true;
+        }
+        if (!skip_value(p, e)) return false;
+        while (p < e && is_ws(*p)) ++p;
+        if (p == e || *p != ',') return false;
+        ++p;
+    }
+}
+
+bool csv_field(std::string_view line, int column, std::string_view& raw, std::string& decoded) {
+    std::size_t i = 0;
+    decoded.clear();
+    for (int c = 0;; ++c) {
+        bool want = c == column;
+        if (i < line.size() && line[i] == '"') {
+            std::size_t start = ++i;
+            bool doubled = false;
+            for (;;) {
+                if (i >= line.size()) return false;
+                if (line[i] == '"') {
+                    if (i + 1 < line.size() && line[i + 1] == '"') {
+                        doubled = true;
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++i;
+            }
+            if (want) {
+                raw = line.substr(start, i - start);
+                if (doubled) {
+                    for (std::size_t j = 0; j < raw.size(); ++j) {
+                        decoded += raw[j];
+                        if (raw[j] == '"') ++j;
+                    }
+                    raw = decoded;
+                }
+                return true;
+            }
+            ++i; // the closing quote
+            if (i < line.size() && line[i] != ',') return false;
+        } else {
+            std::size_t start = i;
+            while (i < line.size() && line[i] != ',') ++i;
+            if (want) {
+                raw = line.substr(start, i - start);
+                return true;
+            }
+        }
+        if (i >= line.size()) return false;
+        ++i; // ','
+    }
+}
+
+seen_persons::seen_persons() : hashes_(1u << 12), lines_(1u << 12) {}
+
+std::size_t seen_persons::insert(std::uint64_t h, std::size_t line) {
+    if ((count_ + 1) * 2 > hashes_.size()) grow();
+    std::size_t mask = hashes_.size() - 1;
+    std::size_t s = std::size_t(h) & mask;
+    while (hashes_[s] != 0) {
+        if (hashes_[s] == h) return lines_[s];
+        s = (s + 1) & mask;
+    }
+    hashes_[s] = h;
+    lines_[s] = line;
+    ++count_;
+    return 0;
+}
+
+void seen_persons::grow() {
+    std::vector<std::uint64_t> hashes(hashes_.size() * 2);
+    std::vector<std::size_t> lines(hashes.size());
+    std::size_t mask = hashes.size() - 1;
+    for (std::size_t i = 0; i < hashes_.size(); ++i)
+        if (hashes_[i] != 0) {
+            std::size_t s = std::size_t(hashes_[i]) & mask;
+            while (hashes[s] != 0) s = (s + 1) & mask;
+            hashes[s] = hashes_[i];
+            lines[s] = lines_[i];
+        }
+    hashes_.swap(hashes);
+    lines_.swap(lines);
+}
+
+splitter::splitter(std::string file, history_parser::format f, bool grouped, bool owned,
+                   std::size_t target_bytes, emit_fn emit)
+    : file_(std::move(file)), format_(f), grouped_(grouped), owned_(owned), target_(target_bytes),
+      emit_(std::move(emit)) {}
+
+void splitter::append(std::string_view text, std::size_t line_no, std::size_t offset,
+                      std::size_t next_offset) {
+    if (!cur_started_) {
+        cur_started_ = true;
+        cur_.first_line = line_no;
+        cur_.begin = offset;
+        cur_.is_owned = owned_;
+    }
+    if (owned_) {
+        cur_.owned.append(text);
+        cur_.owned += '\n';
+        cur_bytes_ = cur_.owned.size();
+    } else {
+        cur_.end = next_offset;
+        cur_bytes_ = cur_.end - cur_.begin;
+    }
+}
+
+void splitter::cut() {
+    if (cur_started_ || !cur_.before.empty()) emit_(std::move(cur_));
+    cur_ = split_chunk();
+    cur_started_ = false;
+    cur_bytes_ = 0;
+}
+
+// The lines of a person met before end before `next_line`: one error for them all.
+void splitter::end_skip(std::size_t next_line) {
+    std::string shown = looks_like_nir(skip_person_) ? std::string("NIR-masked")
+                                                     : redact_nirs(skip_person_.substr(0, 80));
+    std::size_t last = next_line - 1;
+    cur_.before.emplace_back(
+        "echeance.history.regrouped",
+        fmt::format("person \"{}\" comes back after other persons (first seen on line {}); with "
+                    "--grouped each person's lines must be consecutive: line{} {} skipped",
+                    shown, skip_before_, last > skip_first_ ? "s" : "",
+                    last > skip_first_ ? fmt::format("{} to {}", skip_first_, last)
+                                       : fmt::format("{}", skip_first_)),
+        location{file_, skip_first_, skip_column_, ""});
+    skipping_ = false;
+}
+
+bool splitter::line(std::string_view text, std::size_t line_no, std::size_t offset,
+                    std::size_t next_offset) {
+    std::size_t b = 0;
+    while (b < text.size() && (text[b] == ' ' || text[b] == '\t')) ++b;
+    bool content = b < text.size() && text[b] != '#';
+    std::string_view raw;
+    bool has_person = false;
+    if (content) {
+        if (format_ == history_parser::format::detect)
+            format_ = text[b] == '{' ? history_parser::format::jsonl : history_parser::format::csv;
+        if (format_ == history_parser::format::csv && header_line_ == 0) {
+            header_ = std::string(text);
+            header_line_ = line_no;
+            std::string_view name;
+            for (int c = 0; csv_field(text, c, name, decoded_); ++c)
+                if (name == "person") person_column_ = c; // the last one, as the parser
+        } else if (format_ == history_parser::format::jsonl) {
+            has_person = json_person(text, raw, decoded_);
+        } else if (person_column_ >= 0) {
+            has_person = csv_field(text, person_column_, raw, decoded_);
+        }
+    }
+    // Only a line that names another person is checked whole (the rest of its line is the
+    // parser's).
+    if (has_person && !(have_last_ && raw == last_raw_))
+        has_person = format_ == history_parser::format::jsonl ? json_well_formed(text)
+                                                              : csv_well_formed(text);
+    if (has_person && !(have_last_ && raw == last_raw_)) {
+        last_raw_ = std::string(raw);
+        have_last_ = true;
+        std::string person = normalized_person(raw);
+        bool same = skipping_ ? person == skip_person_ : in_block_ && person == block_person_;
+        if (!same) {
+            // A new person begins on this line.
+            if (skipping_) end_skip(line_no);
+            in_block_ = false;
+            std::uint64_t h = person_hash(person);
+            if (std::size_t before = seen_.insert(h, line_no)) {
+                if (!grouped_) return false;
+                cut();
+                skipping_ = true;
+                skip_person_ = std::move(person);
+                skip_first_ = skip_last_ = line_no;
+                skip_before_ = before;
+                skip_column_ = raw.data() >= text.data() && raw.data() <= text.data() + text.size()
+                                   ? std::size_t(raw.data() - text.data()) + 1
+                                   : 1;
+                return true;
+            }
+            if (cur_bytes_ >= target_) cut();
+            in_block_ = true;
+            block_person_ = std::move(person);
+        }
+    }
+    if (skipping_) {
+        skip_last_ = line_no;
+        return true;
+    }
+    append(text, line_no, offset, next_offset);
+    return true;
+}
+
+void splitter::finish() {
+    if (skipping_) end_skip(skip_last_ + 1); // the skipped lines run to the end
+    cut();
+}
+
+} // namespace echeance::detail

@@ -1,0 +1,196 @@
+// The sweep against the reference it replaces: parse_history() of the whole text then
+// render_replays(). Same bytes and same errors for any thread count and any chunk size (chunks of
+// one byte put a boundary after every person), grouped or not, JSON Lines or CSV, NIR ids
+// numbered across chunks, bad lines and comments anywhere.
+#include "../engine/generate.hpp"
+
+#include <catch2/catch.hpp>
+#include <echeance/io/calendar.hpp>
+#include <echeance/io/history.hpp>
+#include <echeance/io/report.hpp>
+#include <echeance/io/rules.hpp>
+#include <echeance/io/sweep.hpp>
+#include <rapidcheck.h>
+#include <rapidcheck/catch.h>
+#include <string>
+#include <vector>
+
+using namespace echeance;
+using namespace echeance::testing;
+
+namespace {
+
+struct fixture {
+    calendar cal = builtin_calendar();
+    ruleset rules = load_ruleset(std::string(ECHEANCE_SOURCE_DIR) + "/rules/mon-espace-sante");
+};
+
+const fixture& fx() {
+    static const fixture f;
+    return f;
+}
+
+struct answer {
+    std::string out;
+    std::vector<std::string> errors;
+};
+
+answer reference(std::string_view text, report_format f, year_month_day as_of) {
+    answer a;
+    history_file file = parse_history(text, fx().rules, fx().cal, "h");
+    for (const auto& e : file.errors) a.errors.push_back(format(e));
+    replay_report report(fx().rules, fx().cal, f, false);
+    render_replays(fx().rules, fx().cal, file, replay_options(as_of), report, a.out);
+    return a;
+}
+
+answer swept(std::string_view text, report_format f, year_month_day as_of,
+             const sweep_options& how) {
+    answer a;
+    replay_report report(fx().rules, fx().cal, f, false);
+    replay_options options(as_of);
+    auto reporter = replay_reporter(fx().rules, fx().cal, options, report);
+    sweep_text(
+        text, "h", fx().rules, fx().cal, *reporter, how, [&](std::string_view s) { a.out += s; },
+        [&](const error& e) { a.errors.push_back(format(e)); });
+    return a;
+}
+
+// NIRs, one written three ways (one person), and plain ids.
+const char* const ids[] = {
+    "p1", "2840375123456", "2 84 03 75 123 456", "2.84.03.75.123.456", "1990599123456", "p\"q",
+    "p2", "1840212345678"};
+
+std::string csv_quoted(const std::string& s) {
+    if (s.find_first_of(",\"") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+
+std::string json_escaped(const std::string& s) {
+    std::string q;
+    for (char c : s) q += c == '"' ? std::string("\\\"") : std::string(1, c);
+    return q;
+}
+
+// Lines of a few persons, grouped or interleaved, with bad lines and comments among them.
+std::string make_input(std::uint64_t seed, bool grouped, bool csv) {
+    rng r{seed};
+    std::vector<std::vector<gen_line>> persons;
+    int n = 1 + int(r.below(7));
+    for (int p = 0; p < n; ++p) {
+        std::string id = ids[r.below(8)];
+        if (grouped) id += std::to_string(p); // distinct persons (a NIR id stays NIR-like)
+        persons.push_back(generate_person(r, id, 1 + int(r.below(5))));
+    }
+    std::vector<gen_line> lines;
+    if (grouped) {
+        for (auto& p : persons)
+            for (auto& l : p) lines.push_back(l);
+    } else {
+        std::vector<std::size_t> next(persons.size(), 0);
+        for (;;) {
+            std::vector<std::size_t> left;
+            for (std::size_t i = 0; i < next.size(); ++i)
+                if (next[i] < persons[i].size()) left.push_back(i);
+            if (left.empty()) break;
+            std::size_t i = left[r.below(std::uint32_t(left.size()))];
+            lines.push_back(persons[i][next[i]++]);
+        }
+    }
+    std::string text = csv ? "person,at,event,role,territory,seq,born,department\n" : "";
+    for (const auto& l : lines) {
+        switch (r.below(12)) {
+        case 0:
+            text += "# a comment\n";
+            break;
+        case 1:
+            text += csv ? "x,\"unterminated\n" : "{\"person\":\"x\",\"at\":\n";
+            break;
+        case 2:
+            text += "\n";
+            break;
+        default:
+            break;
+        }
+        if (csv) {
+            text += csv_quoted(l.person) + "," + format_date(l.day) + "," + l.event + "," + l.role +
+                    "," + l.territory + "," + (l.seq >= 0 ? std::to_string(l.seq) : "") + "," +
+                    l.born + "," + l.department + "\n";
+        } else {
+            gen_line j = l;
+            j.person = json_escaped(l.person);
+            text += to_jsonl(j) + "\n";
+        }
+    }
+    return text;
+}
+
+year_month_day day_of(std::uint64_t seed) {
+    rng r{seed ^ 0x5eedu};
+    return year_month_day(sys_days(year_month_day(date::year(2022), date::month(1), date::day(1))) +
+                          date::days(r.below(365 * 6)));
+}
+
+} // namespace
+
+TEST_CASE("the sweep writes what the whole-file reader writes, for any threads and chunks") {
+    rc::prop("same bytes, same errors", [] {
+        auto seed = *rc::gen::arbitrary<std::uint64_t>();
+        bool grouped = *rc::gen::arbitrary<bool>();
+        bool csv = *rc::gen::arbitrary<bool>();
+        auto f = *rc::gen::element(report_format::text, report_format::json, report_format::summary,
+                                   report_format::ics);
+        std::string text = make_input(seed, grouped, csv);
+        year_month_day as_of = day_of(seed);
+        answer want = reference(text, f, as_of);
+        sweep_options how;
+        how.threads = *rc::gen::inRange(1u, 4u);
+        how.chunk_bytes = *rc::gen::element<std::size_t>(1, 64, 300, std::size_t(1) << 20);
+        answer got = swept(text, f, as_of, how);
+        RC_ASSERT(got.out == want.out);
+        RC_ASSERT(got.errors == want.errors);
+        if (grouped) { // streaming only gives the same answer on a grouped input
+            how.grouped = true;
+            answer streamed = swept(text, f, as_of, how);
+            RC_ASSERT(streamed.out == want.out);
+            RC_ASSERT(streamed.errors == want.errors);
+        }
+    });
+}
+
+TEST_CASE("--grouped: a person who comes back is one error naming both lines, then skipped") {
+    std::string text = "{\"person\":\"a\",\"at\":\"2024-01-10\",\"event\":\"information_sent\","
+                       "\"role\":\"cnam\"}\n"
+                       "{\"person\":\"b\",\"at\":\"2024-01-10\",\"event\":\"information_sent\","
+                       "\"role\":\"cnam\"}\n"
+                       "{\"person\":\"a\",\"at\":\"2024-02-10\",\"event\":\"activation\","
+                       "\"role\":\"holder\"}\n"
+                       "# still a's lines\n"
+                       "{\"person\":\"c\",\"at\":\"2024-01-10\",\"event\":\"information_sent\","
+                       "\"role\":\"cnam\"}\n";
+    year_month_day as_of = parse_date("2024-06-01");
+    for (unsigned threads : {1u, 2u})
+        for (std::size_t chunk : {std::size_t(1), std::size_t(1) << 20}) {
+            sweep_options how;
+            how.grouped = true;
+            how.threads = threads;
+            how.chunk_bytes = chunk;
+            answer got = swept(text, report_format::summary, as_of, how);
+            CHECK(got.out == "person,state,since,next_day,next_kind,next_rule,overdue\n"
+                             "a,open,2024-02-22,,,,0\n"
+                             "b,open,2024-02-22,,,,0\n"
+                             "c,open,2024-02-22,,,,0\n");
+            REQUIRE(got.errors.size() == 1);
+            CHECK(got.errors[0] ==
+                  "h:3:12: error [echeance.history.regrouped]: person \"a\" comes back after "
+                  "other persons (first seen on line 1); with --grouped each person's lines must "
+                  "be consecutive: lines 3 to 4 skipped");
+            // Without --grouped the same file is read whole: a's activation counts.
+            how.grouped = false;
+            answer whole = swept(text, report_format::summary, as_of, how);
+            CHECK(whole.errors.empty());
+            CHECK(whole.out.find("a,active,2024-02-10") != std::string::npos);
+        }
+}
