@@ -80,7 +80,7 @@ journal::apply(const ruleset& rules, const calendar& cal, year_month_day as_of,
                 add_string(id, "day", format_date(*span.entered));
                 add_string(id, "event", rules.events[span.event].id);
                 add_string(id, "state", rules.states[span.state].id);
-                e.dedup = sha256_hex("{\"automatic\":" + id + "}}");
+                e.dedup = sha256_bytes("{\"automatic\":" + id + "}}");
                 e.body = id;
                 add_string(e.body, "version",
                            span.version == no_index

@@ -21,6 +21,9 @@ public:
     statement& operator=(const statement&) = delete;
 
     statement& bind(int i, std::string_view text);
+    // Not copied: `text` must live until the next bind or reset.
+    statement& bind_static(int i, std::string_view text);
+    statement& bind_blob(int i, std::string_view bytes); // not copied either
     statement& bind(int i, std::int64_t v);
     statement& bind_null(int i);
     bool step(); // true: a row; false: done
@@ -39,6 +42,10 @@ void exec(sqlite3* db, const std::string& path, const char* sql,
           std::string_view doing = "writing the journal");
 
 // Hashes, lowercase hex.
+std::string hex(const unsigned char* p, std::size_t n);
+bool unhex(std::string_view s, unsigned char* out, std::size_t n); // false: not n bytes of hex
+void sha256(std::string_view data, unsigned char* out);            // 32 bytes
+std::string sha256_bytes(std::string_view data);                   // the 32 bytes
 std::string sha256_hex(std::string_view data);
 std::string hmac_sha256_hex(std::string_view key, std::string_view data);
 // SHA-256 over the 32 bytes of `previous` then the 32 bytes of `hash` (both hex).
@@ -53,8 +60,8 @@ void append_json_string(std::string& out, std::string_view s);
 std::string stored_at_now(const std::string& fixed);
 
 // The canonical form of an entry: {"entry":N,"stored_at":"...","kind":"...","<kind>":BODY}.
-std::string canonical_entry(std::int64_t entry, std::string_view stored_at, std::string_view kind,
-                            std::string_view body);
+void canonical_entry(std::string& out, std::int64_t entry, std::string_view stored_at,
+                     std::string_view kind, std::string_view body);
 
 // The shown person of a receipt.
 std::string receipt_person(std::string_view person_key, bool nir);
@@ -94,13 +101,14 @@ struct new_entry {
     std::string kind;   // "event" or "automatic"
     std::string person; // person key
     bool nir = false;
-    std::string dedup;    // SHA-256 hex of the act's identity
+    std::string dedup;    // SHA-256 of the act's identity, 32 bytes
     std::string body;     // JSON object of the act
     std::int64_t run = 0; // apply run (automatic)
 };
 
 // Inside a transaction: skips an entry whose dedup is stored, else stores it after `last`.
-// Returns true when stored (then `receipt` is filled and `last` moves on).
+// Returns true when stored (then `receipt` is filled and `last` moves on). One prepared
+// statement for every entry; the dedup index is looked up once, by the insert itself.
 class inserter {
 public:
     explicit inserter(db_handle& h);
@@ -109,7 +117,11 @@ public:
 
 private:
     db_handle& h_;
-    statement find_, add_;
+    statement add_;
+    std::string canonical_;        // reused
+    unsigned char previous_[32]{}; // the raw bytes of last.chain
+    std::string previous_hex_;     // which last.chain previous_ holds
+    bool previous_raw_ = false;    // last.chain is 32 bytes of hex
 };
 
 } // namespace echeance::journal_detail

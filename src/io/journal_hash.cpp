@@ -19,6 +19,8 @@ const EVP_MD* sha256_md() {
     return md;
 }
 
+} // namespace
+
 std::string hex(const unsigned char* p, std::size_t n) {
     static const char digits[] = "0123456789abcdef";
     std::string out(2 * n, '0');
@@ -30,28 +32,50 @@ std::string hex(const unsigned char* p, std::size_t n) {
 }
 
 bool unhex(std::string_view s, unsigned char* out, std::size_t n) {
+    static constexpr struct table {
+        signed char v[256] = {};
+        constexpr table() {
+            for (int i = 0; i < 256; ++i)
+                v[i] = i >= '0' && i <= '9'   ? char(i - '0')
+                       : i >= 'a' && i <= 'f' ? char(i - 'a' + 10)
+                                              : -1;
+        }
+    } t{};
     if (s.size() != 2 * n) return false;
-    auto v = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        return -1;
-    };
     for (std::size_t i = 0; i < n; ++i) {
-        int a = v(s[2 * i]), b = v(s[2 * i + 1]);
+        int a = t.v[static_cast<unsigned char>(s[2 * i])],
+            b = t.v[static_cast<unsigned char>(s[2 * i + 1])];
         if (a < 0 || b < 0) return false;
         out[i] = static_cast<unsigned char>(a * 16 + b);
     }
     return true;
 }
 
-} // namespace
+void sha256(std::string_view data, unsigned char* out) {
+    // One context per thread, reused: EVP_Digest allocates and frees one per call, which cost
+    // more than hashing a line.
+    struct context {
+        EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+        ~context() { EVP_MD_CTX_free(ctx); }
+    };
+    static thread_local context c;
+    unsigned int n = 0;
+    if (!c.ctx || EVP_DigestInit_ex2(c.ctx, sha256_md(), nullptr) != 1 ||
+        EVP_DigestUpdate(c.ctx, data.data(), data.size()) != 1 ||
+        EVP_DigestFinal_ex(c.ctx, out, &n) != 1 || n != 32)
+        throw error("echeance.journal.crypto", "SHA-256 failed");
+}
 
 std::string sha256_hex(std::string_view data) {
-    unsigned char out[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    if (EVP_Digest(data.data(), data.size(), out, &n, sha256_md(), nullptr) != 1)
-        throw error("echeance.journal.crypto", "SHA-256 failed");
-    return hex(out, n);
+    unsigned char out[32];
+    sha256(data, out);
+    return hex(out, 32);
+}
+
+std::string sha256_bytes(std::string_view data) {
+    std::string out(32, '\0');
+    sha256(data, reinterpret_cast<unsigned char*>(out.data()));
+    return out;
 }
 
 std::string hmac_sha256_hex(std::string_view key, std::string_view data) {
@@ -78,35 +102,39 @@ const std::string& genesis_chain() {
 
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
-    for (char c : s) {
-        auto u = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (u < 0x20) {
-            switch (c) {
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            default:
-                out += fmt::format("\\u{:04x}", u);
-            }
-        } else {
-            out += c;
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        auto u = static_cast<unsigned char>(s[i]);
+        if (u >= 0x20 && u != '"' && u != '\\') continue;
+        out.append(s, from, i - from); // the plain run before, in one piece
+        from = i + 1;
+        switch (u) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        default:
+            out += fmt::format("\\u{:04x}", u);
         }
     }
+    out.append(s, from, s.size() - from);
     out += '"';
 }
 
@@ -116,10 +144,9 @@ std::string stored_at_now(const std::string& fixed) {
     return date::format("%Y-%m-%dT%H:%M:%SZ", now);
 }
 
-std::string canonical_entry(std::int64_t entry, std::string_view stored_at, std::string_view kind,
-                            std::string_view body) {
-    std::string out;
-    out.reserve(body.size() + 96);
+void canonical_entry(std::string& out, std::int64_t entry, std::string_view stored_at,
+                     std::string_view kind, std::string_view body) {
+    out.clear();
     out += "{\"entry\":";
     out += std::to_string(entry);
     out += ",\"stored_at\":";
@@ -131,7 +158,6 @@ std::string canonical_entry(std::int64_t entry, std::string_view stored_at, std:
     out += "\":";
     out += body;
     out += '}';
-    return out;
 }
 
 std::string receipt_person(std::string_view person_key, bool nir) {

@@ -34,6 +34,7 @@ class line_reader {
 public:
     line_reader(history_parser& parser, std::string file_name, history_parser::format f);
     void add(std::string_view line, std::size_t line_no);
+    void reserve(std::size_t lines) { lines_.reserve(lines); }
     // The fields of line `line_no` (1-based); nullptr for a blank, comment or header line.
     const written_line* at(std::size_t line_no) const;
     // The parser's errors placed back in the written line (a CSV "id" column is taken out of

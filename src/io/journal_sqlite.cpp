@@ -61,6 +61,18 @@ statement& statement::bind(int i, std::string_view text) {
     return *this;
 }
 
+statement& statement::bind_static(int i, std::string_view text) {
+    int rc = sqlite3_bind_text(s_, i, text.data(), int(text.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK) fail(db_, rc, path_, "binding a value");
+    return *this;
+}
+
+statement& statement::bind_blob(int i, std::string_view bytes) {
+    int rc = sqlite3_bind_blob(s_, i, bytes.data(), int(bytes.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK) fail(db_, rc, path_, "binding a value");
+    return *this;
+}
+
 statement& statement::bind(int i, std::int64_t v) {
     int rc = sqlite3_bind_int64(s_, i, v);
     if (rc != SQLITE_OK) fail(db_, rc, path_, "binding a value");

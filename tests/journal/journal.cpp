@@ -203,7 +203,7 @@ TEST_CASE("apply records each due automatic event once, whatever the transaction
         CHECK(sql_value(db, "SELECT version FROM applies WHERE run=1") == "general-2022");
         CHECK(sql_value(db, "SELECT rules FROM applies WHERE run=1") == "mon-espace-sante");
         dedups.push_back(
-            sql_value(db, "SELECT group_concat(dedup) FROM (SELECT dedup FROM entries WHERE "
+            sql_value(db, "SELECT group_concat(hex(dedup)) FROM (SELECT dedup FROM entries WHERE "
                           "kind='automatic' ORDER BY dedup)"));
         // The automatic entries are not fed back: the replay is the same as before apply.
         history_file f = j.events(mes(), cal());
