@@ -56,6 +56,18 @@ bool inserter::insert(const new_entry& e, const std::string& stored_at, head& la
     return true;
 }
 
+void store(db_handle& h, const std::vector<new_entry>& entries,
+           std::vector<journal_receipt>& receipts) {
+    receipts.clear();
+    head last = read_head(h);
+    std::string stored_at = stored_at_now(h.options.now);
+    inserter put(h);
+    journal_receipt r;
+    for (const new_entry& e : entries)
+        if (put.insert(e, stored_at, last, r)) receipts.push_back(r);
+    write_head(h, last);
+}
+
 namespace {
 
 constexpr std::string_view key_prefix = "hmac-sha256:";
@@ -246,16 +258,7 @@ journal_append_result journal::append(std::string_view text, const std::string& 
     if (!out.errors.empty()) return out; // all or nothing: a bad line stores nothing
     std::vector<journal_receipt> receipts;
     receipts.reserve(pending.size());
-    in_transaction(h, [&] {
-        receipts.clear();
-        head last = read_head(h);
-        std::string stored_at = stored_at_now(h.options.now);
-        inserter put(h);
-        journal_receipt r;
-        for (const new_entry& e : pending)
-            if (put.insert(e, stored_at, last, r)) receipts.push_back(r);
-        write_head(h, last);
-    });
+    in_transaction(h, [&] { store(h, pending, receipts); });
     out.duplicates = pending.size() - receipts.size();
     out.receipts = std::move(receipts);
     return out;

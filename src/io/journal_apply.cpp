@@ -93,14 +93,7 @@ journal::apply(const ruleset& rules, const calendar& cal, year_month_day as_of,
         receipts.clear();
         std::size_t stored = 0;
         in_transaction(h, [&] {
-            receipts.clear();
-            head top = read_head(h);
-            std::string stored_at = stored_at_now(h.options.now);
-            inserter put(h);
-            journal_receipt rc;
-            for (const new_entry& e : due)
-                if (put.insert(e, stored_at, top, rc)) receipts.push_back(rc);
-            write_head(h, top);
+            store(h, due, receipts);
             stored = receipts.size();
             statement u(h.db, h.path, "UPDATE applies SET recorded=recorded+? WHERE run=?");
             u.bind(1, std::int64_t(stored)).bind(2, out.run);

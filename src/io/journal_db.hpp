@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace echeance::journal_detail {
 
@@ -123,6 +124,11 @@ private:
     std::string previous_hex_;     // which last.chain previous_ holds
     bool previous_raw_ = false;    // last.chain is 32 bytes of hex
 };
+
+// Inside a transaction: every entry not yet stored, after the head, then the head row; the
+// receipts of those stored replace `receipts`.
+void store(db_handle& h, const std::vector<new_entry>& entries,
+           std::vector<journal_receipt>& receipts);
 
 } // namespace echeance::journal_detail
 

@@ -23,8 +23,9 @@ journal_options with_key() {
     return o;
 }
 
-std::string json_report(const ruleset& rules, const history_file& f, year_month_day as_of) {
-    replay_report report(rules, cal(), report_format::json, false);
+std::string report_of(const ruleset& rules, const history_file& f, year_month_day as_of,
+                      report_format shown = report_format::json) {
+    replay_report report(rules, cal(), shown, false);
     std::string out;
     render_replays(rules, cal(), f, replay_options(as_of), report, out);
     return out;
@@ -171,7 +172,10 @@ TEST_CASE("journal replay gives the answers of a file replay, for every example 
             history_file stored = j.events(rules, cal());
             CHECK(stored.errors.empty());
             INFO(set << "/" << name);
-            CHECK(json_report(rules, stored, as_of) == json_report(rules, file, as_of));
+            for (report_format shown : {report_format::text, report_format::json,
+                                        report_format::summary, report_format::ics})
+                CHECK(report_of(rules, stored, as_of, shown) ==
+                      report_of(rules, file, as_of, shown));
             ++compared;
         }
     }
@@ -207,8 +211,8 @@ TEST_CASE("apply records each due automatic event once, whatever the transaction
                           "kind='automatic' ORDER BY dedup)"));
         // The automatic entries are not fed back: the replay is the same as before apply.
         history_file f = j.events(mes(), cal());
-        CHECK(json_report(mes(), f, as_of) ==
-              json_report(mes(), parse_history(text, mes(), cal(), "h"), as_of));
+        CHECK(report_of(mes(), f, as_of) ==
+              report_of(mes(), parse_history(text, mes(), cal(), "h"), as_of));
     }
     CHECK(dedups[0] == dedups[1]);
     CHECK(dedups[1] == dedups[2]);

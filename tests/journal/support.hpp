@@ -1,6 +1,8 @@
 // Shared pieces of the journal tests: temporary files, raw SQL on a journal, generated histories.
 #pragma once
 
+#include "../engine/fixtures.hpp"
+
 #include <cstdlib>
 #include <echeance/calendar.hpp>
 #include <echeance/io/calendar.hpp>
@@ -12,16 +14,6 @@
 #include <unistd.h>
 
 namespace echeance::testing {
-
-inline const calendar& cal() {
-    static calendar c = builtin_calendar();
-    return c;
-}
-
-inline const ruleset& mes() {
-    static ruleset r = load_ruleset(ECHEANCE_SOURCE_DIR "/rules/mon-espace-sante");
-    return r;
-}
 
 // A fresh directory per call, removed by nobody: under the build's temporary directory.
 inline std::string temp_dir() {
