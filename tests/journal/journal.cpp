@@ -101,6 +101,52 @@ TEST_CASE("a bad line rejects its whole batch, with its position") {
               .find("\"data\":\"by phone\",\"id\":\"c1\"}") != std::string::npos);
 }
 
+TEST_CASE("an \"id\" anywhere in a line is the journal's; the parser's positions stay those of "
+          "the line as written") {
+    std::string db = temp_dir() + "/j.db";
+    journal j(db, journal::mode::create);
+    // First, in the middle, last, with spaces, and beside a nested "data".
+    auto r = j.append(
+        "{\"id\":\"a1\",\"person\":\"p\",\"at\":\"2022-05-01\",\"event\":\"opposition\","
+        "\"role\":\"holder\"}\n"
+        "{\"person\":\"p\",\"id\":\"a2\",\"at\":\"2022-05-02\",\"event\":\"opposition\","
+        "\"role\":\"holder\"}\n"
+        "{\"person\":\"p\",\"at\":\"2022-05-03\",\"event\":\"opposition\",\"role\":\"holder\","
+        "\"id\":\"a3\"}\n"
+        "{ \"person\" : \"p\" , \"at\":\"2022-05-04\",\"event\":\"opposition\",\"role\":\"holder\""
+        " , \"id\" : \"a4\" }\n"
+        "{\"person\":\"p\",\"data\":{\"z\":[1,{\"id\":2}],\"a\":\"x,}\"},\"id\":\"a5\",\"at\":"
+        "\"2022-05-05\",\"event\":\"opposition\",\"role\":\"holder\"}\n",
+        "ids.jsonl", mes(), cal());
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.receipts.size() == 5);
+    CHECK(sql_value(db, "SELECT canonical FROM entries WHERE entry=5")
+              .find("\"data\":{\"a\":\"x,}\",\"z\":[1,{\"id\":2}]},\"id\":\"a5\"}") !=
+          std::string::npos);
+    CHECK(j.verify().ok());
+    CHECK(j.events(mes(), cal()).errors.empty());
+    // A bad date after an "id": the column of the line as written.
+    auto bad = j.append("{\"id\":\"b1\",\"person\":\"p\",\"at\":\"2022-02-30\",\"event\":"
+                        "\"opposition\",\"role\":\"holder\"}\n",
+                        "b.jsonl", mes(), cal());
+    REQUIRE(bad.errors.size() == 1);
+    CHECK(bad.errors[0].where().column == 39); // the day
+    // An "id" that is not a string is refused.
+    auto number = j.append("{\"person\":\"p\",\"at\":\"2022-05-09\",\"event\":\"opposition\","
+                           "\"role\":\"holder\",\"id\":7}\n",
+                           "n.jsonl", mes(), cal());
+    REQUIRE(number.errors.size() == 1);
+    CHECK(number.errors[0].id() == "echeance.journal.id");
+    CHECK(number.errors[0].where().column == 75);
+    // CSV: the id column is cut from what the parser reads; columns after it are placed back.
+    auto csv = j.append("person,id,at,event,role\np,c9,2022-02-30,opposition,holder\n", "c.csv",
+                        mes(), cal());
+    REQUIRE(csv.errors.size() == 1);
+    CHECK(csv.errors[0].id() == "echeance.date.invalid");
+    CHECK(csv.errors[0].where().column == 14); // the day, after "p,c9,"
+    CHECK(j.entries() == 5);
+}
+
 TEST_CASE("a NIR is stored only as its keyed hash, and refused without a key") {
     std::string dir = temp_dir(), db = dir + "/j.db";
     std::string nir_line = "{\"person\":\"1 84 12 76 451 089 46\",\"at\":\"2022-04-14\",\"event\":"
