@@ -20,6 +20,8 @@ public:
     // Drops the pages before `offset` from this process (they stay in the page cache): what is
     // resident stays a window over the file, not the whole file.
     void release(std::size_t offset) noexcept;
+    // Drops the pages within [from, to) (a range scanned by one thread of several).
+    void drop(std::size_t from, std::size_t to) const noexcept;
     // For a second pass: pages are released again from the start.
     void rewind() noexcept { released_ = 0; }
     std::string_view text() const noexcept { return {static_cast<const char*>(data_), size_}; }

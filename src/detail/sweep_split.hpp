@@ -2,6 +2,7 @@
 // chunks of whole persons, so that chunks can be parsed, replayed and rendered independently.
 #pragma once
 
+#include "detail/seen_persons.hpp"
 #include "echeance/error.hpp"
 #include "echeance/io/history.hpp"
 
@@ -27,38 +28,48 @@ struct split_chunk {
 bool json_person(std::string_view line, std::string_view& raw, std::string& decoded);
 bool csv_field(std::string_view line, int column, std::string_view& raw, std::string& decoded);
 
-// Persons already met, by a 64-bit hash of their id, with the line they were first met. Two ids
-// share a hash with probability n^2/2^65: 3e-8 for 10^6 persons, 3e-6 for 10^7. Then, without
-// --grouped the file is read whole (the same answer, more memory); with it, one false error.
-class seen_persons {
-public:
-    seen_persons();
-    // Records `h` first met on `line`; returns the line it was first met when met before, else 0.
-    std::size_t insert(std::uint64_t h, std::size_t line);
-    std::size_t size() const noexcept { return count_; }
-
-private:
-    void grow();
-    std::vector<std::uint64_t> hashes_; // 0: empty (hashes are made odd)
-    std::vector<std::size_t> lines_;    // read only when a person comes back
-    std::size_t count_ = 0;
-};
-
 class splitter {
 public:
     using emit_fn = std::function<void(split_chunk&&)>;
 
+    // How a person who comes back is found.
+    enum class check {
+        // --grouped, online: the persons met most recently in a table (`budget` of them); such
+        // a person's lines are skipped with one error; one of an earlier generation is an error
+        // at the end (finish()).
+        online,
+        // The scan before a sweep without --grouped: each person's first line goes to `marks()`
+        // (but the first, held in first_mark(), which may continue the person of the range
+        // before); the caller asks mark_runs::repeats() once every range is scanned.
+        marks,
+    };
+
     // `owned`: copy the lines (they come from a pipe buffer); else record offsets.
-    splitter(std::string file, history_parser::format f, bool grouped, bool owned,
-             std::size_t target_bytes, emit_fn emit);
+    splitter(std::string file, history_parser::format f, check how, bool owned,
+             std::size_t target_bytes, std::size_t budget, emit_fn emit);
 
     // One line ('\r' removed) at byte `offset` of the mapped text, the next line at
-    // `next_offset`. False when, not grouped, a person came back: the input is not grouped and
-    // the splitter stops (what was emitted is to be dropped).
-    bool line(std::string_view text, std::size_t line_no, std::size_t offset,
+    // `next_offset`.
+    void line(std::string_view text, std::size_t line_no, std::size_t offset,
               std::size_t next_offset);
-    // Emits the last chunk.
+    // Emits the last chunk (online: then the errors of persons found to come back).
     void finish();
+
+    // The format is known and, for CSV, the header read: another splitter can start mid-text.
+    bool settled() const noexcept {
+        return format_ == history_parser::format::jsonl ||
+               (format_ == history_parser::format::csv && header_line_ != 0);
+    }
+    // Takes the format and the CSV header of a settled splitter.
+    void settle_as(const splitter& s);
+
+    // marks: the first and the last person met (normalized; empty when none), the mark of the
+    // first, and the others.
+    const std::string& first_person() const noexcept { return first_person_; }
+    const std::string& last_person() const noexcept { return block_person_; }
+    bool met_anyone() const noexcept { return met_; }
+    person_mark first_mark() const noexcept { return first_mark_; }
+    mark_runs& marks() noexcept { return marks_; }
 
     history_parser::format format() const noexcept { return format_; }
     // The CSV header line and its number (0 when none), for chunks that do not contain it.
@@ -73,7 +84,8 @@ private:
 
     std::string file_;
     history_parser::format format_;
-    bool grouped_, owned_;
+    check check_;
+    bool owned_;
     std::size_t target_;
     emit_fn emit_;
 
@@ -94,7 +106,11 @@ private:
     std::size_t skip_first_ = 0, skip_last_ = 0, skip_column_ = 0, skip_before_ = 0;
     std::string skip_person_;
 
-    seen_persons seen_;
+    seen_persons seen_; // online
+    mark_runs marks_;   // marks
+    std::string first_person_;
+    bool met_ = false;
+    person_mark first_mark_;
     std::string decoded_;
 };
 

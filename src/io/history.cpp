@@ -14,6 +14,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -226,29 +227,35 @@ constexpr std::string_view column_names[c_count] = {"person", "at",   "event",  
                                                     "time",   "seq",  "territory", "channel",
                                                     "data",   "born", "department"};
 
+// The key `k` (of the length of `w`) is `w`: a compare of known size, inlined.
+template <std::size_t N>
+bool key_is(std::string_view k, const char (&w)[N]) noexcept {
+    return std::memcmp(k.data(), w, N - 1) == 0;
+}
+
 // The column of a key, c_count when unknown: by length first (one compare per known key).
 column column_of(std::string_view k) noexcept {
-    auto is = [&](column c) { return k == column_names[c] ? c : c_count; };
+    auto is = [](bool same, column c) { return same ? c : c_count; };
     switch (k.size()) {
     case 2:
-        return is(c_at);
+        return is(key_is(k, "at"), c_at);
     case 3:
-        return is(c_seq);
+        return is(key_is(k, "seq"), c_seq);
     case 4:
-        return k[0] == 'r'   ? is(c_role)
-               : k[0] == 't' ? is(c_time)
-               : k[0] == 'd' ? is(c_data)
-                             : is(c_born);
+        return k[0] == 'r'   ? is(key_is(k, "role"), c_role)
+               : k[0] == 't' ? is(key_is(k, "time"), c_time)
+               : k[0] == 'd' ? is(key_is(k, "data"), c_data)
+                             : is(key_is(k, "born"), c_born);
     case 5:
-        return is(c_event);
+        return is(key_is(k, "event"), c_event);
     case 6:
-        return is(c_person);
+        return is(key_is(k, "person"), c_person);
     case 7:
-        return is(c_channel);
+        return is(key_is(k, "channel"), c_channel);
     case 9:
-        return is(c_territory);
+        return is(key_is(k, "territory"), c_territory);
     case 10:
-        return is(c_department);
+        return is(key_is(k, "department"), c_department);
     default:
         return c_count;
     }
@@ -444,11 +451,12 @@ struct history_parser::impl {
             persons.emplace(person, pi);
             out.persons.emplace_back();
             out.persons.back().person = person;
+            out.persons.back().events.reserve(4); // two allocations for most persons, not four
             person_where.push_back(where);
             person_facts.emplace_back();
             bool nir = must_mask(person);
             if (nir) ++nirs;
-            out.shown_ids.push_back(mask_person(person, nirs));
+            out.shown_ids.push_back(nir ? mask_person(person, nirs) : person);
         } else {
             pi = found;
         }

@@ -1,5 +1,6 @@
 #include "detail/mapped_file.hpp"
 
+#include <algorithm>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -28,6 +29,12 @@ void mapped_file::release(std::size_t offset) noexcept {
     if (data_ == nullptr || end <= released_ + (std::size_t(8) << 20)) return; // 8 MB at a time
     ::madvise(static_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
     released_ = end;
+}
+
+void mapped_file::drop(std::size_t from, std::size_t to) const noexcept {
+    static const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
+    std::size_t b = (from + page - 1) / page * page, e = std::min(to, size_) / page * page;
+    if (data_ != nullptr && b < e) ::madvise(static_cast<char*>(data_) + b, e - b, MADV_DONTNEED);
 }
 
 } // namespace echeance::detail

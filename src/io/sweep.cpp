@@ -88,8 +88,10 @@ void process(context& c, work& w) {
             std::remove_if(f.errors.begin(), f.errors.end(),
                            [&](const error& e) { return e.where().line == c.header_line; }),
             f.errors.end());
+    // A masked person is one whose shown id is not their id (must_mask() once, by the parser).
+    auto masked = [&](std::size_t i) { return f.shown_ids[i] != f.persons[i].person; };
     std::size_t local = 0;
-    for (const auto& h : f.persons) local += must_mask(h.person) ? 1 : 0;
+    for (std::size_t i = 0; i < f.persons.size(); ++i) local += masked(i) ? 1 : 0;
     std::size_t base = 0;
     {
         std::unique_lock<std::mutex> lock(c.chain_mutex);
@@ -103,8 +105,7 @@ void process(context& c, work& w) {
     if (local != 0 && base != 0) {
         std::size_t k = base;
         for (std::size_t i = 0; i < f.persons.size(); ++i)
-            if (must_mask(f.persons[i].person))
-                f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
+            if (masked(i)) f.shown_ids[i] = mask_person(f.persons[i].person, ++k);
     }
     w.out.clear();
     std::unique_ptr<sweep_reporter> reporter = c.reporter.clone();
@@ -291,7 +292,8 @@ void stream(context& c, const sweep_options& how, bool owned, detail::mapped_fil
     {
         pipeline run(c, thread_count(how.threads), write, on_error, mapped, stats);
         detail::splitter* sp = nullptr;
-        detail::splitter split(c.file, how.format, true, owned, how.chunk_bytes,
+        detail::splitter split(c.file, how.format, detail::splitter::check::online, owned,
+                               how.chunk_bytes, how.persons_in_memory,
                                [&](detail::split_chunk&& k) {
                                    adopt_split(c, *sp);
                                    run.submit(std::move(k));
@@ -302,6 +304,125 @@ void stream(context& c, const sweep_options& how, bool owned, detail::mapped_fil
         run.drain();
     }
     end_report(c.reporter, write);
+}
+
+// The persons' boundaries of `body` (at `bom` in the mapped text) into `chunks`, in up to
+// `threads` byte ranges scanned in parallel and joined where a person spans two ranges; `head`
+// is the splitter of the first range (the format, the CSV header). False when a person comes
+// back after another person.
+bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const sweep_options& how,
+                     unsigned threads, detail::mapped_file* mapped,
+                     std::vector<detail::split_chunk>& chunks,
+                     std::unique_ptr<detail::splitter>& head, sweep_stats& stats) {
+    // Ranges of at least four chunks each: below that, threads cost more than they save.
+    std::size_t ranges = std::max<std::size_t>(
+        1, std::min<std::size_t>(threads,
+                                 body.size() / (4 * std::max<std::size_t>(how.chunk_bytes, 1))));
+    std::size_t budget = std::max<std::size_t>(how.persons_in_memory / ranges, 1);
+    struct range {
+        std::size_t from = 0, to = 0, lines = 0;
+        std::vector<detail::split_chunk> chunks;
+        std::unique_ptr<detail::splitter> split;
+        std::exception_ptr failed;
+    };
+    std::vector<range> rs(ranges);
+    auto make = [&](range& r) {
+        r.split = std::make_unique<detail::splitter>(
+            c.file, how.format, detail::splitter::check::marks, false, how.chunk_bytes, budget,
+            [&r](detail::split_chunk&& k) { r.chunks.push_back(std::move(k)); });
+    };
+    // Lines [from, to) of body, numbered from `first`, into r's splitter; pages dropped behind.
+    auto scan = [&](range& r, std::size_t from, std::size_t to, std::size_t first, bool settle) {
+        std::size_t dropped = from;
+        std::size_t end = from;
+        std::size_t last = first - 1;
+        for_each_text_line(
+            body.substr(from, to - from), first,
+            [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
+                r.split->line(line, no, from + at + bom, from + next + bom);
+                last = no;
+                end = from + next;
+                if (mapped != nullptr && end - dropped >= (std::size_t(8) << 20)) {
+                    mapped->drop(dropped + bom, end + bom);
+                    dropped = end;
+                }
+                return !settle || !r.split->settled();
+            });
+        r.lines = last - (first - 1);
+        return end;
+    };
+    // The first range settles the format (and reads a CSV header) alone, then the rest is cut.
+    make(rs[0]);
+    std::size_t settled_at = scan(rs[0], 0, body.size(), 1, true);
+    std::size_t head_lines = rs[0].lines;
+    rs[0].from = 0;
+    std::size_t rest = body.size() - settled_at;
+    for (std::size_t k = 0; k < ranges; ++k) {
+        std::size_t at = k == 0 ? settled_at : settled_at + rest / ranges * k;
+        if (k != 0) { // on the next line start
+            const void* nl =
+                at < body.size() ? std::memchr(body.data() + at, '\n', body.size() - at) : nullptr;
+            at = nl ? std::size_t(static_cast<const char*>(nl) - body.data()) + 1 : body.size();
+            at = std::max(at, rs[k - 1].from);
+        }
+        rs[k].from = at;
+        if (k != 0) rs[k - 1].to = at;
+    }
+    rs[0].from = settled_at;
+    rs.back().to = body.size();
+    for (std::size_t k = 1; k < ranges; ++k) {
+        make(rs[k]);
+        rs[k].split->settle_as(*rs[0].split);
+    }
+    auto run = [&](range& r, std::size_t first) {
+        try {
+            scan(r, r.from, r.to, first, false);
+            r.split->finish();
+            r.split->marks().sort();
+        } catch (...) {
+            r.failed = std::current_exception();
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t k = 1; k < ranges; ++k) workers.emplace_back(run, std::ref(rs[k]), 1);
+    run(rs[0], head_lines + 1);
+    for (auto& t : workers) t.join();
+    for (auto& r : rs)
+        if (r.failed) std::rethrow_exception(r.failed);
+    rs[0].lines += head_lines;
+    // Joined in order: line numbers made absolute, a person continued across a cut kept whole.
+    std::vector<detail::mark_runs*> marks;
+    detail::mark_runs firsts(ranges + 1); // the first person of each range not continued
+    marks.push_back(&firsts);
+    std::size_t before = 0;
+    const std::string* last = nullptr;
+    std::size_t last_chunk = 0; // the chunk where the last person met has their last lines
+    for (std::size_t k = 0; k < ranges; ++k) {
+        range& r = rs[k];
+        const detail::splitter& sp = *r.split;
+        if (k != 0)
+            for (auto& ch : r.chunks) ch.first_line += before;
+        bool joined = last != nullptr && sp.met_anyone() && sp.first_person() == *last;
+        std::size_t i = 0;
+        if (joined && !r.chunks.empty()) { // with the lines between, none of anyone's
+            chunks[last_chunk].end = r.chunks.front().end;
+            chunks.resize(last_chunk + 1);
+            i = 1;
+        }
+        for (; i < r.chunks.size(); ++i) chunks.push_back(std::move(r.chunks[i]));
+        if (sp.met_anyone()) {
+            if (!joined) firsts.add(sp.first_mark());
+            last = &sp.last_person();
+            last_chunk = chunks.size() - 1;
+        }
+        marks.push_back(&r.split->marks());
+        before += r.lines;
+    }
+    stats.lines = before;
+    std::size_t repeated = 0;
+    detail::mark_runs::repeats(marks, 0, repeated);
+    head = std::move(rs[0].split);
+    return repeated == 0;
 }
 
 sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, context& c,
@@ -316,19 +437,13 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
     if (!how.grouped) {
         // First the persons' boundaries, before any output: is the input grouped by person?
         std::vector<detail::split_chunk> chunks;
-        detail::splitter split(c.file, how.format, false, false, how.chunk_bytes,
-                               [&](detail::split_chunk&& k) { chunks.push_back(std::move(k)); });
-        bool grouped = for_each_text_line(
-            body, 1, [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
-                stats.lines = no;
-                if (mapped != nullptr) mapped->release(at + bom);
-                return split.line(line, no, at + bom, next + bom);
-            });
+        std::unique_ptr<detail::splitter> head;
+        bool grouped = scan_boundaries(body, bom, c, how, threads, mapped, chunks, head, stats);
         if (!grouped) {
             gather_whole(text, c, write, on_error, stats);
             return stats;
         }
-        split.finish();
+        detail::splitter& split = *head;
         adopt_split(c, split);
         if (mapped != nullptr) mapped->rewind();
         begin_report(c.reporter, write);
@@ -345,7 +460,8 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         for_each_text_line(
             body, 1, [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
                 stats.lines = no;
-                return split.line(line, no, at + bom, next + bom);
+                split.line(line, no, at + bom, next + bom);
+                return true;
             });
     });
     return stats;

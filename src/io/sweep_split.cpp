@@ -6,6 +6,7 @@
 #include "detail/person_id.hpp"
 #include "echeance/io/nir.hpp"
 
+#include <cstring>
 #include <fmt/format.h>
 #include <functional>
 
@@ -107,16 +108,22 @@ bool csv_well_formed(std::string_view line) {
     }
 }
 
-std::uint64_t person_hash(std::string_view id) {
-    return std::uint64_t(std::hash<std::string_view>{}(id)) | 1u;
-}
-
 } // namespace
 
 bool json_person(std::string_view line, std::string_view& raw, std::string& decoded) {
     const char* p = line.data();
     const char* e = p + line.size();
     decoded.clear();
+    // The usual line: the person first, a plain string.
+    constexpr std::string_view lead = "{\"person\":\"";
+    if (line.size() > lead.size() && std::memcmp(p, lead.data(), lead.size()) == 0) {
+        const char* v = p + lead.size();
+        const char* q = skip_plain(v, e);
+        if (q < e && *q == '"') {
+            raw = std::string_view(v, std::size_t(q - v));
+            return true;
+        }
+    }
     while (p < e && is_ws(*p)) ++p;
     if (p == e || *p != '{') return false;
     ++p;
@@ -201,41 +208,18 @@ bool csv_field(std::string_view line, int column, std::string_view& raw, std::st
     }
 }
 
-seen_persons::seen_persons() : hashes_(1u << 12), lines_(1u << 12) {}
+splitter::splitter(std::string file, history_parser::format f, check how, bool owned,
+                   std::size_t target_bytes, std::size_t budget, emit_fn emit)
+    : file_(std::move(file)), format_(f), check_(how), owned_(owned), target_(target_bytes),
+      emit_(std::move(emit)), seen_(how == check::online ? budget : 1),
+      marks_(how == check::marks ? budget : 1) {}
 
-std::size_t seen_persons::insert(std::uint64_t h, std::size_t line) {
-    if ((count_ + 1) * 2 > hashes_.size()) grow();
-    std::size_t mask = hashes_.size() - 1;
-    std::size_t s = std::size_t(h) & mask;
-    while (hashes_[s] != 0) {
-        if (hashes_[s] == h) return lines_[s];
-        s = (s + 1) & mask;
-    }
-    hashes_[s] = h;
-    lines_[s] = line;
-    ++count_;
-    return 0;
+void splitter::settle_as(const splitter& s) {
+    format_ = s.format_;
+    header_ = s.header_;
+    header_line_ = s.header_line_;
+    person_column_ = s.person_column_;
 }
-
-void seen_persons::grow() {
-    std::vector<std::uint64_t> hashes(hashes_.size() * 2);
-    std::vector<std::size_t> lines(hashes.size());
-    std::size_t mask = hashes.size() - 1;
-    for (std::size_t i = 0; i < hashes_.size(); ++i)
-        if (hashes_[i] != 0) {
-            std::size_t s = std::size_t(hashes_[i]) & mask;
-            while (hashes[s] != 0) s = (s + 1) & mask;
-            hashes[s] = hashes_[i];
-            lines[s] = lines_[i];
-        }
-    hashes_.swap(hashes);
-    lines_.swap(lines);
-}
-
-splitter::splitter(std::string file, history_parser::format f, bool grouped, bool owned,
-                   std::size_t target_bytes, emit_fn emit)
-    : file_(std::move(file)), format_(f), grouped_(grouped), owned_(owned), target_(target_bytes),
-      emit_(std::move(emit)) {}
 
 void splitter::append(std::string_view text, std::size_t line_no, std::size_t offset,
                       std::size_t next_offset) {
@@ -278,7 +262,7 @@ void splitter::end_skip(std::size_t next_line) {
     skipping_ = false;
 }
 
-bool splitter::line(std::string_view text, std::size_t line_no, std::size_t offset,
+void splitter::line(std::string_view text, std::size_t line_no, std::size_t offset,
                     std::size_t next_offset) {
     std::size_t b = 0;
     while (b < text.size() && (text[b] == ' ' || text[b] == '\t')) ++b;
@@ -314,9 +298,15 @@ bool splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
             // A new person begins on this line.
             if (skipping_) end_skip(line_no);
             in_block_ = false;
-            std::uint64_t h = person_hash(person);
-            if (std::size_t before = seen_.insert(h, line_no)) {
-                if (!grouped_) return false;
+            person_mark mark{person_hash(person.data(), person.size()), line_no};
+            if (check_ == check::marks) {
+                if (!met_) {
+                    first_mark_ = mark;
+                    first_person_ = person;
+                } else {
+                    marks_.add(mark);
+                }
+            } else if (std::size_t before = seen_.insert(mark.hash, line_no)) {
                 cut();
                 skipping_ = true;
                 skip_person_ = std::move(person);
@@ -325,23 +315,45 @@ bool splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
                 skip_column_ = raw.data() >= text.data() && raw.data() <= text.data() + text.size()
                                    ? std::size_t(raw.data() - text.data()) + 1
                                    : 1;
-                return true;
+                return;
             }
-            if (cur_bytes_ >= target_) cut();
+            // Never before the first person: a range's first chunk holds its first person's
+            // lines, which may continue the last person of the range before.
+            if (met_ && cur_bytes_ >= target_) cut();
+            met_ = true;
             in_block_ = true;
             block_person_ = std::move(person);
         }
     }
     if (skipping_) {
         skip_last_ = line_no;
-        return true;
+        return;
     }
     append(text, line_no, offset, next_offset);
-    return true;
 }
 
 void splitter::finish() {
     if (skipping_) end_skip(skip_last_ + 1); // the skipped lines run to the end
+    cut();
+    if (check_ != check::online) return;
+    // Persons met again beyond the table: their lines were reported as another person.
+    constexpr std::size_t most = 100;
+    std::size_t count = 0;
+    for (const auto& r : seen_.repeats(most, count))
+        cur_.before.emplace_back(
+            "echeance.history.regrouped",
+            fmt::format("the person first seen on line {} comes back after other persons; with "
+                        "--grouped each person's lines must be consecutive: found at the end of "
+                        "the input (too many persons in between to be held in memory), their "
+                        "lines from line {} were reported as another person",
+                        r.first, r.again),
+            location{file_, r.again, 0, ""});
+    if (count > most)
+        cur_.before.emplace_back(
+            "echeance.history.regrouped",
+            fmt::format("{} more persons come back after other persons (the first {} are listed)",
+                        count - most, most),
+            location{file_, 0, 0, ""});
     cut();
 }
 

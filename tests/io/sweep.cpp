@@ -148,6 +148,8 @@ TEST_CASE("the sweep writes what the whole-file reader writes, for any threads a
         sweep_options how;
         how.threads = *rc::gen::inRange(1u, 4u);
         how.chunk_bytes = *rc::gen::element<std::size_t>(1, 64, 300, std::size_t(1) << 20);
+        // A budget of one person or two sends the persons met to the temporary file at once.
+        how.persons_in_memory = *rc::gen::element<std::size_t>(1, 2, 5, std::size_t(1) << 20);
         answer got = swept(text, f, as_of, how);
         RC_ASSERT(got.out == want.out);
         RC_ASSERT(got.errors == want.errors);
@@ -193,4 +195,75 @@ TEST_CASE("--grouped: a person who comes back is one error naming both lines, th
             CHECK(whole.errors.empty());
             CHECK(whole.out.find("a,active,2024-02-10") != std::string::npos);
         }
+}
+
+TEST_CASE("--grouped: a person who comes back beyond the persons held in memory is found at the "
+          "end") {
+    auto line = [](const char* p) {
+        return std::string("{\"person\":\"") + p +
+               "\",\"at\":\"2024-01-10\",\"event\":\"information_sent\",\"role\":\"cnam\"}\n";
+    };
+    std::string text = line("a") + line("b") + line("c") + line("a") + line("d");
+    year_month_day as_of = parse_date("2024-06-01");
+    for (unsigned threads : {1u, 2u}) {
+        sweep_options how;
+        how.grouped = true;
+        how.threads = threads;
+        how.chunk_bytes = 1;
+        how.persons_in_memory = 1; // the table holds the last person only
+        answer got = swept(text, report_format::summary, as_of, how);
+        // a's second line could not be skipped: it was reported as another person, then the
+        // error says so, and the exit status is 1.
+        CHECK(got.out == "person,state,since,next_day,next_kind,next_rule,overdue\n"
+                         "a,open,2024-02-22,,,,0\n"
+                         "b,open,2024-02-22,,,,0\n"
+                         "c,open,2024-02-22,,,,0\n"
+                         "a,open,2024-02-22,,,,0\n"
+                         "d,open,2024-02-22,,,,0\n");
+        REQUIRE(got.errors.size() == 1);
+        CHECK(got.errors[0] ==
+              "h:4: error [echeance.history.regrouped]: the person first seen on line 1 comes "
+              "back after other persons; with --grouped each person's lines must be "
+              "consecutive: found at the end of the input (too many persons in between to be "
+              "held in memory), their lines from line 4 were reported as another person");
+        // Held in memory, the same person is caught at once and skipped.
+        how.persons_in_memory = 3;
+        answer online = swept(text, report_format::summary, as_of, how);
+        REQUIRE(online.errors.size() == 1);
+        CHECK(online.errors[0].find("lines must be consecutive: line 4 skipped") !=
+              std::string::npos);
+        // Without --grouped, with any budget, the file is read whole.
+        how.grouped = false;
+        for (std::size_t budget : {std::size_t(1), std::size_t(2), std::size_t(100)}) {
+            how.persons_in_memory = budget;
+            answer whole = swept(text, report_format::summary, as_of, how);
+            CHECK(whole.errors.empty());
+            CHECK(whole.out == "person,state,since,next_day,next_kind,next_rule,overdue\n"
+                               "a,open,2024-02-22,,,,0\n"
+                               "b,open,2024-02-22,,,,0\n"
+                               "c,open,2024-02-22,,,,0\n"
+                               "d,open,2024-02-22,,,,0\n");
+        }
+    }
+}
+
+TEST_CASE("more than a hundred persons found at the end: the first hundred, then their count") {
+    std::string text;
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < 130; ++i)
+            text += "{\"person\":\"p" + std::to_string(i) +
+                    "\",\"at\":\"2024-01-10\",\"event\":\"information_sent\",\"role\":"
+                    "\"cnam\"}\n";
+    sweep_options how;
+    how.grouped = true;
+    how.threads = 1;
+    how.persons_in_memory = 10;
+    answer got = swept(text, report_format::summary, parse_date("2024-06-01"), how);
+    REQUIRE(got.errors.size() == 101);
+    CHECK(got.errors[0].rfind("h:131: error [echeance.history.regrouped]: the person first seen "
+                              "on line 1 comes back",
+                              0) == 0);
+    CHECK(got.errors[99].rfind("h:230: ", 0) == 0);
+    CHECK(got.errors[100] == "h: error [echeance.history.regrouped]: 30 more persons come back "
+                             "after other persons (the first 100 are listed)");
 }

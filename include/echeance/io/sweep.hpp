@@ -29,6 +29,11 @@ struct sweep_options {
     // Bytes of input per chunk, cut on the next person boundary: the unit of work of a thread.
     // Tests make it tiny to put boundaries everywhere; the default suits a sweep.
     std::size_t chunk_bytes = std::size_t(512) << 10;
+    // Persons whose first line is held in memory to recognise one who comes back (16 bytes
+    // each, twice that in --grouped's table); beyond, they go to a temporary file. Tests make it
+    // tiny; with --grouped, a person who comes back after more than this many others is found
+    // at the end of the input (see sweep_file()).
+    std::size_t persons_in_memory = std::size_t(1) << 20;
 };
 
 struct sweep_stats {
@@ -67,11 +72,15 @@ using sweep_error_sink = std::function<void(const error&)>;
 // what render_replays() over parse_history() of the whole file writes.
 // A regular file is mapped in memory and read in chunks that end on a person boundary; a pipe is
 // read in blocks with `grouped`, else spooled to a temporary file first. Unless `grouped`, the
-// persons' boundaries are scanned before any output (a cheap pass over the person ids): when a
-// person's lines are not consecutive, the file is read whole and persons gathered, as before
-// (memory then grows with the file). Memory otherwise holds the largest person, a few chunks per
-// thread, and 16 bytes per person met (to know one who comes back: 32 MB for 10^6 persons, 512
-// MB for 10^7). Throws echeance.history.open when the file cannot be read.
+// persons' boundaries are scanned before any output (a cheap pass over the person ids, by byte
+// ranges on every thread): when a person's lines are not consecutive, the file is read whole and
+// persons gathered, as before (memory then grows with the file). Memory otherwise holds the
+// largest person, a few chunks per thread, and persons_in_memory persons met (16 bytes each; the
+// others in a temporary file, 16 bytes each): bounded whatever the number of persons. With
+// `grouped`, a person who comes back after fewer than persons_in_memory others is an error and
+// skipped at once; after more, the error comes at the end of the input (naming both lines) and
+// their lines were reported as another person. Throws echeance.history.open when the file cannot
+// be read.
 sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
                        const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error);

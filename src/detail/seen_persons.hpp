@@ -1,0 +1,87 @@
+// The persons a sweep has met, in bounded memory: a 64-bit hash of each id with the line it was
+// first met, kept in memory up to a budget and beyond it in sorted runs in a temporary file, all
+// merged at the end to find a person who came back.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+namespace echeance::detail {
+
+// Two ids share a hash with probability n^2/2^65: 3e-8 for 10^6 persons, 3e-6 for 10^7. Then,
+// without --grouped the file is read whole (the same answer, more memory); with it, one false
+// error.
+std::uint64_t person_hash(const char* id, std::size_t size) noexcept;
+
+struct person_mark {
+    std::uint64_t hash = 0; // odd: 0 marks an empty slot of seen_persons
+    std::size_t line = 0;   // where the person was met
+};
+
+// Marks in sorted runs: the last in memory (at most `budget` marks), the others spilled to a
+// temporary file as they fill.
+class mark_runs {
+public:
+    explicit mark_runs(std::size_t budget);
+    ~mark_runs();
+    mark_runs(mark_runs&& o) noexcept;
+    mark_runs& operator=(mark_runs&&) = delete;
+    mark_runs(const mark_runs&) = delete;
+
+    void add(person_mark m) {
+        buffer_.push_back(m);
+        sorted_ = false;
+        if (buffer_.size() >= budget_) spill();
+    }
+    // Sorts the marks in memory now (on the thread that scanned them), not in repeats().
+    void sort();
+    // Sorts the marks in memory and writes them out as one run.
+    void spill();
+    std::size_t size() const noexcept { return spilled_ + buffer_.size(); }
+
+    struct repeat {
+        std::size_t first = 0, again = 0; // a person met on line `first`, met again on `again`
+    };
+    // Every mark whose hash an earlier mark (a lower line) of any of `all` has, by line `again`;
+    // at most `most` of them, and their number in `count`.
+    static std::vector<repeat> repeats(std::vector<mark_runs*> all, std::size_t most,
+                                       std::size_t& count);
+
+private:
+    struct run {
+        long offset = 0; // in file_
+        std::size_t size = 0;
+    };
+    std::size_t budget_;
+    std::vector<person_mark> buffer_;
+    bool sorted_ = true;
+    std::vector<run> runs_;
+    std::FILE* file_ = nullptr;
+    std::size_t spilled_ = 0;
+};
+
+// The online check of --grouped: the persons met most recently (at most `budget`) in a hash
+// table, each generation spilled to `runs()` when the table is full. A person met in an earlier
+// generation is not recognised online; repeats() finds them at the end.
+class seen_persons {
+public:
+    explicit seen_persons(std::size_t budget);
+    // Records `h` first met on `line`; returns the line it was first met when met before in the
+    // table, else 0.
+    std::size_t insert(std::uint64_t h, std::size_t line);
+    // Spills what the table holds and answers mark_runs::repeats() over every generation.
+    std::vector<mark_runs::repeat> repeats(std::size_t most, std::size_t& count);
+
+private:
+    void grow();
+    void spill();
+    std::size_t budget_;
+    std::vector<person_mark> slots_;
+    std::size_t count_ = 0;
+    mark_runs runs_;
+};
+
+} // namespace echeance::detail

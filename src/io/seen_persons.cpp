@@ -1,0 +1,236 @@
+// The persons met by a sweep: marks sorted into runs, spilled to a temporary file, merged at the
+// end; the online table of --grouped.
+#include "detail/seen_persons.hpp"
+
+#include "echeance/error.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+#include <queue>
+#include <string>
+#include <string_view>
+
+namespace echeance::detail {
+
+namespace {
+
+// A type, not a function: std::sort inlines it.
+struct by_hash_t {
+    bool operator()(const person_mark& a, const person_mark& b) const noexcept {
+        return a.hash != b.hash ? a.hash < b.hash : a.line < b.line;
+    }
+};
+constexpr by_hash_t by_hash{};
+
+[[noreturn]] void cannot_spill() {
+    throw error("echeance.io.write",
+                std::string("cannot write the persons met to a temporary file: ") +
+                    std::strerror(errno),
+                location{"", 0, 0, ""});
+}
+
+// One run read back in blocks (from the file) or walked in memory.
+class run_reader {
+public:
+    run_reader(const person_mark* in_memory, std::size_t size) : mem_(in_memory), left_(size) {}
+    run_reader(std::FILE* f, long offset, std::size_t size)
+        : file_(f), offset_(offset), left_(size) {}
+
+    bool next(person_mark& m) {
+        if (mem_ != nullptr) {
+            if (left_ == 0) return false;
+            m = *mem_++;
+            --left_;
+            return true;
+        }
+        if (at_ == block_.size()) {
+            if (left_ == 0) return false;
+            block_.resize(std::min<std::size_t>(left_, 4096));
+            if (std::fseek(file_, offset_, SEEK_SET) != 0 ||
+                std::fread(block_.data(), sizeof(person_mark), block_.size(), file_) !=
+                    block_.size())
+                throw error("echeance.io.read",
+                            std::string("cannot read back the persons met from a temporary "
+                                        "file: ") +
+                                std::strerror(errno),
+                            location{"", 0, 0, ""});
+            offset_ += long(block_.size() * sizeof(person_mark));
+            left_ -= block_.size();
+            at_ = 0;
+        }
+        m = block_[at_++];
+        return true;
+    }
+
+private:
+    const person_mark* mem_ = nullptr;
+    std::FILE* file_ = nullptr;
+    long offset_ = 0;
+    std::size_t left_ = 0;
+    std::vector<person_mark> block_;
+    std::size_t at_ = 0;
+};
+
+} // namespace
+
+std::uint64_t person_hash(const char* id, std::size_t size) noexcept {
+    return std::uint64_t(std::hash<std::string_view>{}(std::string_view(id, size))) | 1u;
+}
+
+mark_runs::mark_runs(std::size_t budget) : budget_(std::max<std::size_t>(budget, 1)) {}
+
+mark_runs::~mark_runs() {
+    if (file_ != nullptr) std::fclose(file_);
+}
+
+mark_runs::mark_runs(mark_runs&& o) noexcept
+    : budget_(o.budget_), buffer_(std::move(o.buffer_)), sorted_(o.sorted_),
+      runs_(std::move(o.runs_)), file_(o.file_), spilled_(o.spilled_) {
+    o.file_ = nullptr;
+    o.spilled_ = 0;
+}
+
+void mark_runs::sort() {
+    if (!sorted_) std::sort(buffer_.begin(), buffer_.end(), by_hash);
+    sorted_ = true;
+}
+
+void mark_runs::spill() {
+    if (buffer_.empty()) return;
+    if (file_ == nullptr && (file_ = std::tmpfile()) == nullptr) cannot_spill();
+    sort();
+    if (std::fseek(file_, 0, SEEK_END) != 0) cannot_spill();
+    long at = std::ftell(file_);
+    if (at < 0 ||
+        std::fwrite(buffer_.data(), sizeof(person_mark), buffer_.size(), file_) != buffer_.size())
+        cannot_spill();
+    if (std::fflush(file_) != 0) cannot_spill();
+    runs_.push_back({at, buffer_.size()});
+    spilled_ += buffer_.size();
+    buffer_.clear();
+}
+
+std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, std::size_t most,
+                                                  std::size_t& count) {
+    std::vector<run_reader> readers;
+    for (mark_runs* r : all) {
+        r->sort();
+        if (!r->buffer_.empty()) readers.emplace_back(r->buffer_.data(), r->buffer_.size());
+        for (const run& s : r->runs_) readers.emplace_back(r->file_, s.offset, s.size);
+    }
+    count = 0;
+    // The `most` repeats of lowest `again` (a max-heap on it), when the caller wants them.
+    auto later = [](const repeat& a, const repeat& b) { return a.again < b.again; };
+    std::priority_queue<repeat, std::vector<repeat>, decltype(later)> kept(later);
+    auto found = [&](std::size_t first, std::size_t again) {
+        ++count;
+        if (most == 0) return;
+        kept.push({first, again});
+        if (kept.size() > most) kept.pop();
+    };
+    if (readers.size() == 1) { // one sorted run: neighbours
+        person_mark m, prev;
+        std::size_t first = 0;
+        bool have = false;
+        while (readers[0].next(m)) {
+            if (have && m.hash == prev.hash) {
+                found(first, m.line);
+                if (most == 0) break;
+            } else {
+                first = m.line;
+            }
+            prev = m;
+            have = true;
+        }
+    } else if (!readers.empty()) {
+        using head = std::pair<person_mark, std::size_t>; // a run's next mark, the run
+        auto after = [](const head& a, const head& b) { return by_hash(b.first, a.first); };
+        std::priority_queue<head, std::vector<head>, decltype(after)> heads(after);
+        for (std::size_t i = 0; i < readers.size(); ++i) {
+            person_mark m;
+            if (readers[i].next(m)) heads.push({m, i});
+        }
+        person_mark prev;
+        std::size_t first = 0;
+        bool have = false;
+        while (!heads.empty()) {
+            head h = heads.top();
+            heads.pop();
+            if (have && h.first.hash == prev.hash) {
+                found(first, h.first.line);
+                if (most == 0) break;
+            } else {
+                first = h.first.line;
+            }
+            prev = h.first;
+            have = true;
+            person_mark m;
+            if (readers[h.second].next(m)) heads.push({m, h.second});
+        }
+    }
+    std::vector<repeat> out;
+    while (!kept.empty()) {
+        out.push_back(kept.top());
+        kept.pop();
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+seen_persons::seen_persons(std::size_t budget)
+    : budget_(std::max<std::size_t>(budget, 1)), slots_(1u << 10), runs_(budget_) {}
+
+std::size_t seen_persons::insert(std::uint64_t h, std::size_t line) {
+    std::size_t mask = slots_.size() - 1;
+    std::size_t s = std::size_t(h) & mask;
+    while (slots_[s].hash != 0) {
+        if (slots_[s].hash == h) return slots_[s].line;
+        s = (s + 1) & mask;
+    }
+    if (count_ >= budget_ || (count_ + 1) * 2 > slots_.size()) { // then find the slot again
+        if (count_ >= budget_)
+            spill();
+        else
+            grow();
+        mask = slots_.size() - 1;
+        s = std::size_t(h) & mask;
+        while (slots_[s].hash != 0) s = (s + 1) & mask;
+    }
+    slots_[s] = {h, line};
+    ++count_;
+    return 0;
+}
+
+void seen_persons::grow() {
+    std::vector<person_mark> slots(slots_.size() * 2);
+    std::size_t mask = slots.size() - 1;
+    for (const person_mark& m : slots_)
+        if (m.hash != 0) {
+            std::size_t s = std::size_t(m.hash) & mask;
+            while (slots[s].hash != 0) s = (s + 1) & mask;
+            slots[s] = m;
+        }
+    slots_.swap(slots);
+}
+
+// The table becomes one run; it starts again empty (its slots stay allocated).
+void seen_persons::spill() {
+    for (person_mark& m : slots_)
+        if (m.hash != 0) {
+            runs_.add(m);
+            m = person_mark();
+        }
+    runs_.spill();
+    count_ = 0;
+}
+
+std::vector<mark_runs::repeat> seen_persons::repeats(std::size_t most, std::size_t& count) {
+    for (const person_mark& m : slots_)
+        if (m.hash != 0) runs_.add(m);
+    // Repeats within the table were caught online: only those across generations remain.
+    return mark_runs::repeats({&runs_}, most, count);
+}
+
+} // namespace echeance::detail
