@@ -107,12 +107,6 @@ std::size_t skip_ws(std::string_view s, std::size_t p) {
     return p;
 }
 
-// One CSV field (RFC 4180 quoting): its value and where its bytes end (at ',' or the end).
-struct csv_cell {
-    std::string value;
-    std::size_t begin = 0, end = 0;
-};
-
 // false on a misplaced or unterminated quote (the parser reports it).
 bool split_cells(std::string_view line, std::vector<csv_cell>& cells) {
     cells.clear();
@@ -247,7 +241,7 @@ void line_reader::add_json(std::string_view line, written_line& w) {
 }
 
 void line_reader::add_csv(std::string_view line, std::size_t line_no) {
-    static thread_local std::vector<csv_cell> cells;
+    std::vector<csv_cell>& cells = cells_;
     if (!split_cells(line, cells)) return parser_.add_line(line, line_no);
     std::string_view fed = line;
     if (!have_header_) {

@@ -23,6 +23,12 @@ struct written_line {
     bool read = false;     // false: not a line the fields could be read from (the parser says why)
 };
 
+// One CSV field (RFC 4180 quoting): its value and where its bytes end (at ',' or the end).
+struct csv_cell {
+    std::string value;
+    std::size_t begin = 0, end = 0;
+};
+
 // A JSON line with its top-level "id" member blanked out with spaces (same length, so the same
 // columns), or `line` itself when it has none. `scratch` holds the blanked copy; `value_at` gets
 // the 0-based offset of the id's value (npos when none).
@@ -54,6 +60,7 @@ private:
     std::vector<written_line> lines_; // index: line number - 1
     std::deque<std::string> owned_;   // decoded values the lines point to
     std::string scratch_;
+    std::vector<csv_cell> cells_; // reused
     // CSV: the header's columns (-1: absent) and the "id" column.
     std::vector<int> column_;
     bool have_header_ = false;
