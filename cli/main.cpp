@@ -2,6 +2,9 @@
 #include "check.hpp"
 #include "dates.hpp"
 #include "due.hpp"
+#ifdef ECHEANCE_HAS_JOURNAL
+#include "journal.hpp"
+#endif
 #include "options.hpp"
 #include "replay.hpp"
 
@@ -26,6 +29,9 @@ int main(int argc, char** argv) {
     echeance::cli::register_replay(app, run);
     echeance::cli::register_due(app, run);
     echeance::cli::register_check(app, run);
+#ifdef ECHEANCE_HAS_JOURNAL
+    echeance::cli::register_journal(app, run);
+#endif
     // Name an unknown command instead of CLI11's "A subcommand is required".
     if (argc > 1 && argv[1][0] != '-') {
         bool known = false;

@@ -1,5 +1,6 @@
 #include "options.hpp"
 
+#include <chrono>
 #include <echeance/io/calendar.hpp>
 #include <echeance/io/history.hpp>
 #include <fmt/format.h>
@@ -46,10 +47,14 @@ int parse_year(std::string_view text) {
     return y;
 }
 
-void add_sweep_options(CLI::App& cmd, sweep_args& a) {
-    cmd.add_option("--reading", a.readings,
+void add_reading_option(CLI::App& cmd, std::vector<std::string>& readings) {
+    cmd.add_option("--reading", readings,
                    "Decide a contested rule by another reading, RULE=READING (e.g. "
                    "opposition_window=one-month-from-receipt)");
+}
+
+void add_sweep_options(CLI::App& cmd, sweep_args& a) {
+    add_reading_option(cmd, a.readings);
     cmd.add_option("--format", a.format, "Input format")
         ->check(CLI::IsMember(history_format_names()))
         ->capture_default_str();
@@ -61,6 +66,41 @@ void add_sweep_options(CLI::App& cmd, sweep_args& a) {
                  "Stream only: each person's lines must be consecutive (a person whose lines "
                  "come back later is an error, those lines skipped); without it, an input that "
                  "is not grouped is read whole");
+}
+
+void add_report_options(CLI::App& cmd, report_args& a) {
+    cmd.add_option("--as-of", a.as_of,
+                   "The day to report on, YYYY-MM-DD (default: today, UTC); later events are "
+                   "ignored");
+    a.output_option =
+        cmd.add_option("--output", a.output,
+                       "text for people; json: one object per person per line; summary: one "
+                       "CSV line per person with the next deadline; ics: the deadlines as an "
+                       "iCalendar file")
+            ->check(CLI::IsMember(report_format_names()))
+            ->capture_default_str();
+    cmd.add_flag("--json", a.json, "The same as --output json");
+    cmd.add_flag("--explain", a.explain,
+                 "Add each step with its rule, version, article and date arithmetic (text and "
+                 "json)");
+}
+
+report_format report_format_of(const report_args& a) {
+    report_format shown = *parse_report_format(a.output); // checked by CLI11
+    if (a.json) {
+        if (a.output_option && a.output_option->count() && shown != report_format::json)
+            throw usage_error("--json is --output json; it cannot go with --output " + a.output);
+        shown = report_format::json;
+    }
+    if (a.explain && shown != report_format::text && shown != report_format::json)
+        throw usage_error("--explain applies to --output text or json, not " + a.output);
+    return shown;
+}
+
+year_month_day as_of_of(const report_args& a) {
+    return a.as_of.empty()
+               ? year_month_day(date::floor<date::days>(std::chrono::system_clock::now()))
+               : parse_field(a.as_of, "--as-of", parse_date);
 }
 
 sweep_options sweep_options_of(const sweep_args& a) {

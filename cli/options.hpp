@@ -5,6 +5,7 @@
 #include <echeance/calendar.hpp>
 #include <echeance/engine.hpp>
 #include <echeance/error.hpp>
+#include <echeance/io/report.hpp>
 #include <echeance/io/sweep.hpp>
 #include <echeance/ruleset.hpp>
 #include <stdexcept>
@@ -37,7 +38,24 @@ struct sweep_args {
 };
 
 void add_sweep_options(CLI::App& cmd, sweep_args& a);
+// --reading alone (add_sweep_options declares it too), for a replay that does not sweep a file.
+void add_reading_option(CLI::App& cmd, std::vector<std::string>& readings);
 sweep_options sweep_options_of(const sweep_args& a);
+
+// The report options of the commands that replay (replay, journal replay): --as-of, --output,
+// --json, --explain.
+struct report_args {
+    std::string as_of, output = "text";
+    bool json = false, explain = false;
+    CLI::Option* output_option = nullptr;
+};
+
+void add_report_options(CLI::App& cmd, report_args& a);
+// The format asked for (a usage error when --json and --output disagree, or --explain cannot
+// apply).
+report_format report_format_of(const report_args& a);
+// --as-of, else today (UTC).
+year_month_day as_of_of(const report_args& a);
 
 // Parses a command-line value; an error names the field it came from.
 template <class F>

@@ -16,8 +16,8 @@ namespace echeance::cli {
 
 void register_replay(CLI::App& app, std::function<int()>& run) {
     struct args {
-        std::string rules, history, as_of, output = "text";
-        bool json = false, explain = false;
+        std::string rules, history;
+        report_args report;
         sweep_args sweep;
         calendar_args cal;
     };
@@ -29,33 +29,12 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     cmd->add_option("HISTORY", a->history,
                     "History file, JSON Lines or CSV (one event per line); - for stdin")
         ->required();
-    cmd->add_option("--as-of", a->as_of,
-                    "The day to report on, YYYY-MM-DD (default: today, UTC); later events are "
-                    "ignored");
-    auto* output =
-        cmd->add_option("--output", a->output,
-                        "text for people; json: one object per person per line; summary: one "
-                        "CSV line per person with the next deadline; ics: the deadlines as an "
-                        "iCalendar file")
-            ->check(CLI::IsMember(report_format_names()))
-            ->capture_default_str();
-    cmd->add_flag("--json", a->json, "The same as --output json");
-    cmd->add_flag("--explain", a->explain,
-                  "Add each step with its rule, version, article and date arithmetic (text and "
-                  "json)");
+    add_report_options(*cmd, a->report);
     add_sweep_options(*cmd, a->sweep);
     add_calendar_options(*cmd, a->cal);
-    cmd->callback([&run, a, output] {
-        run = [a, output]() -> int {
-            report_format shown = *parse_report_format(a->output);
-            if (a->json) {
-                if (output->count() && shown != report_format::json)
-                    throw usage_error("--json is --output json; it cannot go with --output " +
-                                      a->output);
-                shown = report_format::json;
-            }
-            if (a->explain && shown != report_format::text && shown != report_format::json)
-                throw usage_error("--explain applies to --output text or json, not " + a->output);
+    cmd->callback([&run, a] {
+        run = [a]() -> int {
+            report_format shown = report_format_of(a->report);
             calendar cal = load_calendar(a->cal);
             load_result loaded = load_ruleset_file(a->rules);
             if (!loaded.ok()) {
@@ -64,15 +43,13 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
                 return 1;
             }
             const ruleset& rules = *loaded.rules;
-            replay_options opt(a->as_of.empty() ? year_month_day(date::floor<date::days>(
-                                                      std::chrono::system_clock::now()))
-                                                : parse_field(a->as_of, "--as-of", parse_date));
+            replay_options opt(as_of_of(a->report));
             apply_readings(rules, opt, a->sweep.readings);
-            opt.explain = a->explain;
+            opt.explain = a->report.explain;
             sweep_options how = sweep_options_of(a->sweep);
             bool from_stdin = a->history == "-";
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, shown, a->explain);
+            replay_report report(rules, cal, shown, a->report.explain);
             auto reporter = replay_reporter(rules, cal, opt, report);
             sweep_stats stats = sweep_file(
                 a->history, from_stdin ? "<stdin>" : a->history, rules, cal, *reporter, how,

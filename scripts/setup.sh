@@ -4,7 +4,7 @@
 #   sh scripts/setup.sh --test   also everything the tests, fuzzers and benchmarks need
 set -eu
 packages="ca-certificates cmake g++ make pkg-config tzdata libhowardhinnant-date-dev libfmt-dev
-nlohmann-json3-dev libcli11-dev pybind11-dev python3-dev"
+nlohmann-json3-dev libcli11-dev pybind11-dev python3-dev libsqlite3-dev libssl-dev"
 if [ "${1:-}" = "--test" ]; then
   packages="$packages catch2 librapidcheck-dev libbenchmark-dev libvalijson-dev clang-14
 libclang-rt-14-dev clang-format dateutils git python3 python3-pytest python3-icalendar

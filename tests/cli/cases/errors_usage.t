@@ -22,7 +22,7 @@ $ echeance deadline --explain
 [exit 2]
 # Unknown subcommand, no subcommand.
 $ echeance frobnicate 2022-04-14 P6W
-2> echeance: usage error: unknown command "frobnicate" (expected one of: add, deadline, holidays, replay, due, check)
+2> echeance: usage error: unknown command "frobnicate" (expected one of: add, deadline, holidays, replay, due, check, journal)
 [exit 2]
 $ echeance
 2> echeance: usage error: A subcommand is required
