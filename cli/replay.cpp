@@ -17,7 +17,7 @@ namespace echeance::cli {
 void register_replay(CLI::App& app, std::function<int()>& run) {
     struct args {
         std::string rules, history, as_of, output = "text";
-        bool json = false, explain = false;
+        bool json = false, explain = false, compact = false;
         sweep_args sweep;
         calendar_args cal;
     };
@@ -43,6 +43,9 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
     cmd->add_flag("--explain", a->explain,
                   "Add each step with its rule, version, article and date arithmetic (text and "
                   "json)");
+    cmd->add_flag("--compact", a->compact,
+                  "With json: leave out the members whose value is null, \"\", [] or {} "
+                  "(docs/replay.md)");
     add_sweep_options(*cmd, a->sweep);
     add_calendar_options(*cmd, a->cal);
     cmd->callback([&run, a, output] {
@@ -56,6 +59,8 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             }
             if (a->explain && shown != report_format::text && shown != report_format::json)
                 throw usage_error("--explain applies to --output text or json, not " + a->output);
+            if (a->compact && shown != report_format::json)
+                throw usage_error("--compact applies to --output json, not " + a->output);
             calendar cal = load_calendar(a->cal);
             load_result loaded = load_ruleset_file(a->rules);
             if (!loaded.ok()) {
@@ -72,7 +77,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             sweep_options how = sweep_options_of(a->sweep);
             bool from_stdin = a->history == "-";
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, shown, a->explain);
+            replay_report report(rules, cal, shown, a->explain, a->compact);
             auto reporter = replay_reporter(rules, cal, opt, report);
             sweep_stats stats = sweep_file(
                 a->history, from_stdin ? "<stdin>" : a->history, rules, cal, *reporter, how,
