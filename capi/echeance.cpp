@@ -115,11 +115,11 @@ echeance::history_parser::format input_format(const char* name) {
                 "\" (expected jsonl, csv or detect)"};
 }
 
-echeance::report_format output_format(const char* name) {
-    auto f = echeance::parse_report_format(need(name, "output"));
+echeance::report_output output_format(const char* name) {
+    auto f = echeance::parse_report_output(need(name, "output"));
     if (!f)
         throw usage{"unknown output \"" + echeance::shorten(name) +
-                    "\" (expected json, summary, text or ics)"};
+                    "\" (expected json, json-compact, summary, text or ics)"};
     return *f;
 }
 
@@ -203,7 +203,7 @@ int echeance_replay(const echeance_rules* rules, const char* history, size_t len
             length == 0 ? std::string_view() : std::string_view(history, length);
         echeance::history_file file =
             echeance::parse_history(text, rules->rules, rules->cal, "<history>", in);
-        echeance::replay_report report(rules->rules, rules->cal, out, false);
+        echeance::replay_report report(rules->rules, rules->cal, out.format, false, out.compact);
         std::string rendered;
         echeance::render_replays(rules->rules, rules->cal, file, opt, report, rendered);
         return hand_out(rendered, file, result, result_length, err);

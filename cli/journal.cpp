@@ -187,7 +187,7 @@ void register_replay_cmd(CLI::App& journal_cmd, std::function<int()>& run) {
             for (const auto& e : file.errors)
                 std::fprintf(stderr, "echeance: %s\n", format(e).c_str());
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, shown, a->report.explain);
+            replay_report report(rules, cal, shown, a->report.explain, a->report.compact);
             std::string text;
             render_replays(rules, cal, file, opt, report, text, [&](std::string& s) {
                 out.write(s);

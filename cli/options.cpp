@@ -83,6 +83,9 @@ void add_report_options(CLI::App& cmd, report_args& a) {
     cmd.add_flag("--explain", a.explain,
                  "Add each step with its rule, version, article and date arithmetic (text and "
                  "json)");
+    cmd.add_flag("--compact", a.compact,
+                 "With json: leave out the members whose value is null, \"\", [] or {} "
+                 "(docs/replay.md)");
 }
 
 report_format report_format_of(const report_args& a) {
@@ -94,6 +97,8 @@ report_format report_format_of(const report_args& a) {
     }
     if (a.explain && shown != report_format::text && shown != report_format::json)
         throw usage_error("--explain applies to --output text or json, not " + a.output);
+    if (a.compact && shown != report_format::json)
+        throw usage_error("--compact applies to --output json, not " + a.output);
     return shown;
 }
 

@@ -46,7 +46,7 @@ sweep_options sweep_options_of(const sweep_args& a);
 // --json, --explain.
 struct report_args {
     std::string as_of, output = "text";
-    bool json = false, explain = false;
+    bool json = false, explain = false, compact = false;
     CLI::Option* output_option = nullptr;
 };
 

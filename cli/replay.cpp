@@ -49,7 +49,7 @@ void register_replay(CLI::App& app, std::function<int()>& run) {
             sweep_options how = sweep_options_of(a->sweep);
             bool from_stdin = a->history == "-";
             io::out_buffer out(stdout);
-            replay_report report(rules, cal, shown, a->report.explain);
+            replay_report report(rules, cal, shown, a->report.explain, a->report.compact);
             auto reporter = replay_reporter(rules, cal, opt, report);
             sweep_stats stats = sweep_file(
                 a->history, from_stdin ? "<stdin>" : a->history, rules, cal, *reporter, how,

@@ -209,10 +209,10 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
                   const std::string& output, const std::string& input, bool as_text,
                   std::size_t first_line, const std::string& file_name) {
     if (first_line < 1) throw usage("first_line must be at least 1");
-    auto out_format = echeance::parse_report_format(output);
+    auto out_format = echeance::parse_report_output(output);
     if (!out_format)
         throw usage("unknown output \"" + echeance::shorten(output) +
-                    "\" (expected json, summary, text or ics)");
+                    "\" (expected json, json-compact, summary, text or ics)");
     auto in_format = input_format(input);
     echeance::replay_options opt(to_day(as_of, "as_of"));
     std::string text = history_text(history, in_format);
@@ -222,10 +222,11 @@ py::object replay(const rules& r, const py::object& history, const py::object& a
     {
         py::gil_scoped_release unlocked; // the replay touches no Python object
         file = echeance::parse_history(text, *r.set, r.cal, file_name, in_format, first_line);
-        echeance::replay_report report(*r.set, r.cal, *out_format, false);
+        echeance::replay_report report(*r.set, r.cal, out_format->format, false,
+                                       out_format->compact);
         echeance::render_replays(*r.set, r.cal, file, opt, report, rendered);
     }
-    bool json_lines = *out_format == echeance::report_format::json && !as_text;
+    bool json_lines = out_format->format == echeance::report_format::json && !as_text;
     if (!file.errors.empty()) throw failure{std::move(file.errors), rendered, json_lines};
     return report_value(rendered, json_lines);
 }
@@ -290,7 +291,8 @@ PYBIND11_MODULE(echeance, m) {
              py::arg("input_format") = "detect", py::arg("as_text") = false,
              py::arg("first_line") = 1, py::arg("file_name") = "<history>",
              "Replays every person of a history as known on `as_of`; json: a list of dicts "
-             "(with as_text, the JSON Lines as the command line prints them). first_line and "
+             "(with as_text, the JSON Lines as the command line prints them); json-compact: "
+             "the same without the members whose value is null, \"\", [] or {}. first_line and "
              "file_name: where the text is in a larger file (line numbers of reports, errors).")
         .def("due", &due, py::arg("history"), py::arg("first"), py::arg("last") = py::none(),
              py::arg("output") = "json", py::arg("input_format") = "detect",

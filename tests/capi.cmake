@@ -2,7 +2,7 @@
 # checks the header is valid C and that the library links into C.
 add_executable(capi_tests ${CMAKE_CURRENT_SOURCE_DIR}/capi/capi.cpp)
 target_link_libraries(capi_tests PRIVATE echeance::echeance echeance_catch_main Threads::Threads
-                      echeance_warnings)
+                      nlohmann_json::nlohmann_json echeance_warnings)
 target_compile_definitions(capi_tests PRIVATE ECHEANCE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
                            ECHEANCE_PROJECT_VERSION="${PROJECT_VERSION}")
 add_test(NAME capi COMMAND capi_tests --reporter compact)

@@ -41,8 +41,10 @@ void echeance_rules_free(echeance_rules* rules);
 /* Replays every person of a history as known on `as_of` (YYYY-MM-DD) and renders the report.
  * history, length: the text of a history file (`length` bytes; NULL is allowed when length is 0).
  * input_format:    "jsonl", "csv", or "detect" (or NULL: detect from the first line).
- * output:          "json" (one JSON object per person per line), "text" (for people), "summary"
- *                  (CSV, one line per person, header first) or "ics" (an RFC 5545 calendar).
+ * output:          "json" (one JSON object per person per line), "json-compact" (the same
+ *                  without the members whose value is null, "", [] or {}), "text" (for people),
+ *                  "summary" (CSV, one line per person, header first) or "ics" (an RFC 5545
+ *                  calendar).
  * On success: 0, the report in *result (*result_length bytes, plus a NUL).
  * Bad history lines: 1, and, as the command line does, the valid lines are still replayed:
  * *result holds the report of every person (without the bad lines) and *error lists every bad

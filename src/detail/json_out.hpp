@@ -3,6 +3,7 @@
 // Strings with control characters or invalid UTF-8 are escaped by nlohmann itself.
 #pragma once
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -63,75 +64,162 @@ inline json_text json_kind(std::string_view s) noexcept {
     return kind;
 }
 
+// Writes at a cursor in `out`, which it grows ahead of the cursor; `out` has its exact size again
+// when the writer is done (finish() or its end).
 class json_out {
 public:
-    explicit json_out(std::string& out) : o_(out) {}
+    // compact: members whose value is null, "", [] or {} are left out (the key is held until
+    // its value is known; an empty array or object is taken back at its end).
+    explicit json_out(std::string& out, bool compact = false)
+        : o_(out), at_(out.size()), compact_(compact) {}
+    json_out(const json_out&) = delete;
+    json_out& operator=(const json_out&) = delete;
+    ~json_out() { finish(); }
+    // Gives `out` its size: what was written, nothing ahead.
+    void finish() {
+        if (!done_) o_.resize(at_);
+        done_ = true;
+    }
 
-    json_out& begin_object() {
-        sep();
-        o_ += '{';
-        first_ = true;
-        return *this;
-    }
-    json_out& end_object() {
-        o_ += '}';
-        first_ = false;
-        return *this;
-    }
-    json_out& begin_array() {
-        sep();
-        o_ += '[';
-        first_ = true;
-        return *this;
-    }
-    json_out& end_array() {
-        o_ += ']';
-        first_ = false;
-        return *this;
-    }
-    // The value that follows is this key's.
+    json_out& begin_object() { return open('{'); }
+    json_out& end_object() { return close('}'); }
+    json_out& begin_array() { return open('['); }
+    json_out& end_array() { return close(']'); }
+    // The value that follows is this key's. A key is the program's own: plain ASCII, not escaped.
     json_out& key(std::string_view k) {
-        sep();
-        quoted(k);
-        o_ += ':';
-        first_ = true;
+        if (compact_) {
+            key_ = k;
+            keyed_ = true;
+        } else {
+            write_key(k);
+        }
         return *this;
     }
     json_out& str(std::string_view s) {
-        sep();
+        if (compact_ && keyed_ && s.empty()) return drop();
+        lead();
         quoted(s);
         first_ = false;
         return *this;
     }
+    // A string known to need no escaping (digits, dates, the program's own words).
+    json_out& plain(std::string_view s) {
+        if (compact_ && keyed_ && s.empty()) return drop();
+        lead();
+        quote_plain(s);
+        first_ = false;
+        return *this;
+    }
+    // A value already written as JSON (a quoted name from a table): copied as is.
+    json_out& raw(std::string_view json) {
+        if (compact_ && keyed_ && json.size() == 2 && json[0] == '"') return drop();
+        lead();
+        put(json.data(), json.size());
+        first_ = false;
+        return *this;
+    }
     json_out& null() {
-        sep();
-        o_ += "null";
+        if (compact_ && keyed_) return drop();
+        lead();
+        put("null", 4);
         first_ = false;
         return *this;
     }
     json_out& boolean(bool b) {
-        sep();
-        o_ += b ? "true" : "false";
+        lead();
+        if (b)
+            put("true", 4);
+        else
+            put("false", 5);
         first_ = false;
         return *this;
     }
     json_out& number(std::int64_t v) {
-        sep();
-        o_ += std::to_string(v);
+        lead();
+        char* p = room(24);
+        at_ = std::size_t(std::to_chars(p, p + 24, v).ptr - o_.data());
         first_ = false;
         return *this;
     }
 
 private:
-    void sep() {
-        if (!first_) o_ += ',';
+    // Where a container began (to take it back when compact and empty), and the state before.
+    struct opened {
+        std::size_t at;
+        bool first, member;
+    };
+
+    // Room for n bytes at the cursor.
+    char* room(std::size_t n) {
+        // A fixed slack: zeroed once, it serves a few hundred short writes.
+        if (o_.size() - at_ < n) o_.resize(at_ + n + 4096);
+        return o_.data() + at_;
+    }
+    void put(char c) {
+        *room(1) = c;
+        ++at_;
+    }
+    // Short copies inline (names, keys and dates are mostly under 16 bytes).
+    void put(const char* s, std::size_t n) {
+        char* p = room(n);
+        if (n <= 16 && n >= 8) {
+            std::memcpy(p, s, 8);
+            std::memcpy(p + n - 8, s + n - 8, 8);
+        } else if (n < 8) {
+            for (std::size_t i = 0; i < n; ++i) p[i] = s[i];
+        } else {
+            std::memcpy(p, s, n);
+        }
+        at_ += n;
+    }
+    void write_key(std::string_view k) {
+        if (!first_) put(',');
+        quote_plain(k);
+        put(':');
+        first_ = true;
+    }
+    // Before a value: its separator, or its held key.
+    void lead() {
+        if (keyed_) {
+            keyed_ = false;
+            write_key(key_);
+        } else if (!first_) {
+            put(',');
+        }
+    }
+    json_out& drop() {
+        keyed_ = false;
+        return *this;
+    }
+    json_out& open(char c) {
+        if (depth_ < max_depth) stack_[depth_] = {at_, first_, keyed_};
+        ++depth_;
+        lead();
+        put(c);
+        first_ = true;
+        return *this;
+    }
+    json_out& close(char c) {
+        --depth_;
+        if (compact_ && first_ && depth_ < max_depth && stack_[depth_].member) {
+            at_ = stack_[depth_].at;
+            first_ = stack_[depth_].first;
+            return *this;
+        }
+        put(c);
+        first_ = false;
+        return *this;
+    }
+    void quote_plain(std::string_view s) {
+        room(s.size() + 2);
+        put('"');
+        put(s.data(), s.size());
+        put('"');
     }
     void quoted(std::string_view s) {
         switch (json_kind(s)) {
         case json_text::plain:
-            o_ += '"';
-            o_ += s;
-            o_ += '"';
+            quote_plain(s);
             return;
         case json_text::escaped:
             escaped(s);
@@ -139,52 +227,68 @@ private:
         case json_text::invalid:
             break;
         }
-        o_ += nlohmann::json(std::string(s))
-                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::string d = nlohmann::json(std::string(s))
+                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        put(d.data(), d.size());
     }
     // As nlohmann escapes: the short forms, else \u00xx in lower case; UTF-8 kept as is.
     void escaped(std::string_view s) {
         static constexpr char hex[] = "0123456789abcdef";
-        o_ += '"';
+        put('"');
         for (char ch : s) {
             auto c = static_cast<unsigned char>(ch);
             switch (c) {
             case '"':
-                o_ += "\\\"";
+                put("\\\"", 2);
                 break;
             case '\\':
-                o_ += "\\\\";
+                put("\\\\", 2);
                 break;
             case '\b':
-                o_ += "\\b";
+                put("\\b", 2);
                 break;
             case '\f':
-                o_ += "\\f";
+                put("\\f", 2);
                 break;
             case '\n':
-                o_ += "\\n";
+                put("\\n", 2);
                 break;
             case '\r':
-                o_ += "\\r";
+                put("\\r", 2);
                 break;
             case '\t':
-                o_ += "\\t";
+                put("\\t", 2);
                 break;
             default:
                 if (c < 0x20) {
-                    o_ += "\\u00";
-                    o_ += hex[c >> 4];
-                    o_ += hex[c & 15];
+                    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                    put(u, 6);
                 } else {
-                    o_ += ch;
+                    put(ch);
                 }
             }
         }
-        o_ += '"';
+        put('"');
     }
 
+    static constexpr int max_depth = 16;
     std::string& o_;
+    std::size_t at_; // the cursor: o_ holds what was written before it
+    bool compact_;
+    bool done_ = false;
     bool first_ = true;
+    bool keyed_ = false;
+    std::string_view key_;
+    int depth_ = 0;
+    opened stack_[max_depth]{};
 };
+
+// The JSON text of a string (its quotes included), as json_out writes it.
+inline std::string json_quoted(std::string_view s) {
+    std::string out;
+    json_out(out).str(s);
+    out.shrink_to_fit(); // kept in tables and memos: without the writer's slack
+    return out;
+}
 
 } // namespace echeance::detail

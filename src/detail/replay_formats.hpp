@@ -11,10 +11,6 @@
 
 namespace echeance::detail {
 
-// The JSON line of one person, appended (to_json_line() returns it).
-void append_json_line(std::string& out, const ruleset& rules, const calendar& cal, const history& h,
-                      std::string_view person, const replay_result& r, bool explain);
-
 // The summary: its header line, then one line per person (columns in docs/replay.md).
 void summary_header(std::string& out);
 void summary_line(std::string& out, const ruleset& rules, std::string_view person,

@@ -13,12 +13,12 @@
 
 namespace echeance::detail {
 
-// 2022-05-27T21:59:59Z (what date::format("%Y-%m-%dT%H:%M:%SZ") writes, without a stream).
-inline std::string utc(date::sys_seconds t) {
+// 2022-05-27T21:59:59Z (what date::format("%Y-%m-%dT%H:%M:%SZ") writes, without a stream),
+// into 20 chars.
+inline void utc_to(date::sys_seconds t, char* out) noexcept {
     auto day = date::floor<date::days>(t);
     auto s = (t - day).count();
-    std::string out(20, ' ');
-    format_date(year_month_day(day), out.data());
+    format_date(year_month_day(day), out);
     auto two = [&](std::size_t at, long long v) {
         out[at] = char('0' + v / 10);
         out[at + 1] = char('0' + v % 10);
@@ -30,6 +30,11 @@ inline std::string utc(date::sys_seconds t) {
     out[16] = ':';
     two(17, s % 60);
     out[19] = 'Z';
+}
+
+inline std::string utc(date::sys_seconds t) {
+    std::string out(20, ' ');
+    utc_to(t, out.data());
     return out;
 }
 

@@ -1,20 +1,136 @@
 // Replay results as JSON Lines: one object per person, keys in a fixed order. Written straight
 // into the output (detail/json_out.hpp): the bytes nlohmann's dump() gave, at a sweep's speed.
+// Names come quoted from the rule set's table, long texts from the memo (detail/replay_json.hpp).
+#include "detail/replay_json.hpp"
+
 #include "detail/json_out.hpp"
-#include "detail/replay_formats.hpp"
 #include "detail/replay_names.hpp"
 #include "echeance/io/report.hpp"
+
+#include <atomic>
+#include <cstring>
+#include <type_traits>
 
 namespace echeance {
 
 using namespace detail;
+
+namespace detail {
+
+namespace {
+
+template <class Items>
+std::vector<std::string> quoted_ids(const Items& items) {
+    std::vector<std::string> out;
+    out.reserve(items.size());
+    for (const auto& i : items) out.push_back(json_quoted(i.id));
+    return out;
+}
+
+// Appends the bytes of a trivially copyable value to a memo key.
+template <class T>
+void put(std::string& key, const T& v) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    key.append(b, sizeof(T));
+}
+
+void put_day(std::string& key, const std::optional<year_month_day>& d) {
+    put(key, bool(d));
+    if (d) put(key, *d);
+}
+
+// A text with its length (none: a length no text has).
+void put_text(std::string& key, const std::string* text) {
+    put(key, text ? std::uint64_t(text->size()) : ~std::uint64_t(0));
+    if (text) key += *text;
+}
+
+} // namespace
+
+json_names::json_names(const ruleset& rules)
+    : states(quoted_ids(rules.states)), events(quoted_ids(rules.events)),
+      roles(quoted_ids(rules.roles)), versions(quoted_ids(rules.versions)),
+      windows(quoted_ids(rules.windows)), obligations(quoted_ids(rules.obligations)),
+      retentions(quoted_ids(rules.retentions)) {
+    static std::atomic<std::uint64_t> count{0};
+    serial = ++count;
+}
+
+json_memo& json_memo::of(const json_names& names) {
+    thread_local json_memo memo;
+    if (memo.serial_ != names.serial) {
+        memo.memo_.clear();
+        memo.serial_ = names.serial;
+    }
+    return memo;
+}
+
+std::string_view json_memo::remembered(const std::string& text) {
+    if (memo_.size() >= 1U << 16) memo_.clear(); // bounded: about 20 MB per thread
+    return memo_.emplace(key_, json_quoted(text)).first->second;
+}
+
+// The key holds every input reason() reads: the facts of the rejection but its line (and its day
+// where the text does not say it), and of the person only what the code quotes.
+std::string_view json_memo::reason(const ruleset& rules, const history& h, const rejection& x) {
+    using why = rejection::why;
+    // Texts of the person's own days and lines: hardly ever twice, not worth keeping.
+    if (x.code == why::out_of_order || x.code == why::condition) return {};
+    key_.clear();
+    key_ += 'r';
+    put(key_, x.code);
+    for (auto i : {x.event.index(), x.role.index(), x.state.index(), x.window.index(),
+                   x.closed_by.index(), x.version.index(), x.condition.index(),
+                   x.changed_by.index(), x.obligation.index(), x.instead.index()})
+        put(key_, i);
+    put(key_, x.reading);
+    put(key_, x.held);
+    put(key_, x.other_line);
+    put_day(key_, x.since);
+    put_day(key_, x.changed_on);
+    put(key_, x.on);
+    put(key_, x.end_utc.time_since_epoch().count());
+    switch (x.code) {
+    case why::no_rules:
+        put(key_, x.day);
+        put_text(key_, &h.department);
+        break;
+    case why::unknown_event:
+    case why::unknown_role:
+        put_text(key_, x.text < h.texts.size() ? &h.texts[x.text] : nullptr);
+        break;
+    default:
+        break;
+    }
+    auto it = memo_.find(key_);
+    if (it != memo_.end()) return it->second;
+    return remembered(echeance::reason(rules, h, x));
+}
+
+std::string_view json_memo::message(const ruleset& rules, const replay_warning& w) {
+    key_.clear();
+    key_ += 'w';
+    put(key_, w.what);
+    put(key_, w.day);
+    put(key_, w.rule);
+    put(key_, w.event.index());
+    put(key_, w.state.index());
+    key_ += w.detail;
+    auto it = memo_.find(key_);
+    if (it != memo_.end()) return it->second;
+    return remembered(echeance::message(rules, w));
+}
+
+} // namespace detail
 
 namespace {
 
 void day(json_out& w, year_month_day d) {
     char s[10];
     format_date(d, s);
-    w.str(std::string_view(s, 10));
+    w.plain(std::string_view(s, 10));
 }
 
 void opt_day(json_out& w, const std::optional<year_month_day>& d) {
@@ -24,28 +140,41 @@ void opt_day(json_out& w, const std::optional<year_month_day>& d) {
         w.null();
 }
 
-template <class Id, class V>
-void ids(json_out& w, const std::vector<Id>& idx, const V& items) {
-    w.begin_array();
-    for (auto i : idx) w.str(items[i].id);
-    w.end_array();
+// A quoted name from a table, or the name the rule set gives outside it.
+template <class Id>
+void name(json_out& w, const ruleset& rules, const std::vector<std::string>& table, Id id) {
+    if (id.index() < table.size())
+        w.raw(table[id.index()]);
+    else
+        w.str(rules.name(id));
 }
 
-// An id's name, or null for no_index.
-template <class Items, class Id>
-void name_or_null(json_out& w, const Items& items, Id id) {
+// A name, or null for no_index.
+template <class Id>
+void name_or_null(json_out& w, const ruleset& rules, const std::vector<std::string>& table, Id id) {
     if (id != no_index)
-        w.str(items[id].id);
+        name(w, rules, table, id);
     else
         w.null();
+}
+
+template <class Id>
+void ids(json_out& w, const ruleset& rules, const std::vector<Id>& idx,
+         const std::vector<std::string>& table) {
+    w.begin_array();
+    for (auto i : idx) name(w, rules, table, i);
+    w.end_array();
 }
 
 // An instant in UTC when `known`, else null.
 void utc_or_null(json_out& w, bool known, date::sys_seconds t) {
-    if (known)
-        w.str(utc(t));
-    else
+    if (known) {
+        char s[20];
+        utc_to(t, s);
+        w.plain(std::string_view(s, 20));
+    } else {
         w.null();
+    }
 }
 
 // An input line, or null for 0 (automatic).
@@ -58,77 +187,93 @@ void line_or_null(json_out& w, std::uint32_t line) {
 
 // The reading of a count, or null when the rule has a single (uncontested) count.
 void reading(json_out& w, const std::vector<interpretation>& rs, std::uint8_t r) {
-    std::string id = reading_id(rs, r);
-    if (id.empty())
-        w.null();
+    if (r < rs.size() && !rs[r].id.empty())
+        w.str(rs[r].id);
     else
-        w.str(id);
+        w.null();
 }
 
-void timeline_json(json_out& w, const ruleset& rules, const replay_result& r) {
+// The event (or role) of a rejected line as its line said it: a name, or the text of an unknown
+// one (event_text(), which has the rare cases).
+void event_or_role(json_out& w, const ruleset& rules, const json_names& c, const history& h,
+                   const rejection& x, bool role) {
+    const history_event* e = event_of_line(h, x.line);
+    if (e && role && e->role != no_index)
+        w.raw(c.roles[e->role.index()]);
+    else if (e && !role && e->event != no_index)
+        w.raw(c.events[e->event.index()]);
+    else if (!e && x.event != no_index)
+        w.raw(c.events[x.event.index()]);
+    else
+        w.str(event_text(rules, h, x.event, x.line, role));
+}
+
+void timeline_json(json_out& w, const ruleset& rules, const json_names& c, const replay_result& r) {
     w.begin_array();
     for (const auto& s : r.timeline) {
         w.begin_object();
-        w.key("state").str(rules.states[s.state].id);
+        name(w.key("state"), rules, c.states, s.state);
         opt_day(w.key("from"), s.entered);
         opt_day(w.key("to"), s.left);
-        name_or_null(w.key("event"), rules.events, s.event);
+        name_or_null(w.key("event"), rules, c.events, s.event);
         w.key("role");
         if (s.role != no_index)
-            w.str(rules.roles[s.role].id);
+            name(w, rules, c.roles, s.role);
         else if (s.event != no_index)
-            w.str("system");
+            w.plain("system");
         else
             w.null();
         line_or_null(w.key("line"), s.line);
-        name_or_null(w.key("version"), rules.versions, s.version);
+        name_or_null(w.key("version"), rules, c.versions, s.version);
         w.end_object();
     }
     w.end_array();
 }
 
-void windows_json(json_out& w, const ruleset& rules, const replay_result& r) {
+void windows_json(json_out& w, const ruleset& rules, const json_names& c, const replay_result& r) {
     w.begin_array();
     for (const auto& x : r.windows) {
         const auto& info = rules.windows[x.window];
         w.begin_object();
-        w.key("window").str(info.id);
-        ids(w.key("events"), info.events, rules.events);
-        ids(w.key("roles"), info.roles, rules.roles);
+        name(w.key("window"), rules, c.windows, x.window);
+        ids(w.key("events"), rules, info.events, c.events);
+        ids(w.key("roles"), rules, info.roles, c.roles);
         reading(w.key("reading"), info.readings, x.reading);
         day(w.key("opened"), x.opened);
         opt_day(w.key("last_day"), x.last_day);
         utc_or_null(w.key("end_utc"), bool(x.last_day), x.end_utc);
-        w.key("version").str(vid(rules, x.version));
+        name(w.key("version"), rules, c.versions, x.version);
         w.end_object();
     }
     w.end_array();
 }
 
-void scheduled_json(json_out& w, const ruleset& rules, const replay_result& r) {
+void scheduled_json(json_out& w, const ruleset& rules, const json_names& c,
+                    const replay_result& r) {
     w.begin_array();
     for (const auto& s : r.scheduled) {
         w.begin_object();
-        w.key("event").str(rules.events[s.event].id);
+        name(w.key("event"), rules, c.events, s.event);
         w.key("by").str(to_string(s.rule.kind()));
         w.key("rule").str(rules.name(s.rule));
         day(w.key("last_day"), s.last_day);
         day(w.key("effective"), s.effective);
-        w.key("at_utc").str(utc(s.at));
-        w.key("version").str(vid(rules, s.version));
+        utc_or_null(w.key("at_utc"), true, s.at);
+        name(w.key("version"), rules, c.versions, s.version);
         w.end_object();
     }
     w.end_array();
 }
 
-void obligations_json(json_out& w, const ruleset& rules, const replay_result& r) {
+void obligations_json(json_out& w, const ruleset& rules, const json_names& c,
+                      const replay_result& r) {
     w.begin_array();
     for (const auto& o : r.obligations) {
         const auto& info = rules.obligations[o.obligation];
         w.begin_object();
-        w.key("obligation").str(info.id);
-        name_or_null(w.key("role"), rules.roles, info.role);
-        name_or_null(w.key("event"), rules.events, info.event);
+        name(w.key("obligation"), rules, c.obligations, o.obligation);
+        name_or_null(w.key("role"), rules, c.roles, info.role);
+        name_or_null(w.key("event"), rules, c.events, info.event);
         reading(w.key("reading"), info.readings, o.reading);
         day(w.key("started"), o.started);
         opt_day(w.key("due"), o.due);
@@ -144,21 +289,22 @@ void obligations_json(json_out& w, const ruleset& rules, const replay_result& r)
             w.key("days_late").number(o.days);
         } else {
             opt_day(w.key("discharged_on"), o.discharged_on);
-            w.key("discharged_by").str(rules.events[o.discharged_by].id);
+            name(w.key("discharged_by"), rules, c.events, o.discharged_by);
             w.key("days_late").number(o.days);
         }
-        w.key("version").str(vid(rules, o.version));
+        name(w.key("version"), rules, c.versions, o.version);
         w.end_object();
     }
     w.end_array();
 }
 
-void retention_json(json_out& w, const ruleset& rules, const replay_result& r) {
+void retention_json(json_out& w, const ruleset& rules, const json_names& c,
+                    const replay_result& r) {
     w.begin_array();
     for (const auto& x : r.retention) {
         const auto& info = rules.retentions[x.retention];
         w.begin_object();
-        w.key("retention").str(info.id);
+        name(w.key("retention"), rules, c.retentions, x.retention);
         w.key("what").str(info.what);
         reading(w.key("reading"), info.readings, x.reading);
         day(w.key("archived_on"), x.archived_on);
@@ -167,42 +313,49 @@ void retention_json(json_out& w, const ruleset& rules, const replay_result& r) {
         w.key("status").str(to_string(x.state));
         opt_day(w.key("ended_on"), x.ended_on);
         w.key("purged_early").boolean(x.purged_early);
-        w.key("version").str(vid(rules, x.version));
+        name(w.key("version"), rules, c.versions, x.version);
         w.end_object();
     }
     w.end_array();
 }
 
-void rejected_json(json_out& w, const ruleset& rules, const history& h, const replay_result& r) {
+void rejected_json(json_out& w, const ruleset& rules, const json_names& c, const history& h,
+                   const replay_result& r) {
+    json_memo& memo = json_memo::of(c);
     w.begin_array();
     for (const auto& x : r.rejected) {
         w.begin_object();
         w.key("line").number(x.line);
         day(w.key("on"), x.day);
-        w.key("event").str(event_text(rules, h, x.event, x.line, false));
-        w.key("role").str(event_text(rules, h, x.event, x.line, true));
+        event_or_role(w.key("event"), rules, c, h, x, false);
+        event_or_role(w.key("role"), rules, c, h, x, true);
         w.key("id").str(x.id);
-        w.key("reason").str(reason(rules, h, x));
+        std::string_view known = memo.reason(rules, h, x);
+        if (!known.empty())
+            w.key("reason").raw(known);
+        else
+            w.key("reason").str(reason(rules, h, x));
         w.end_object();
     }
     w.end_array();
 }
 
 // Every reading of one contested count, with its anchor, last day and article.
-void count_readings_json(json_out& w, const ruleset& rules, const contested_count& c) {
-    const auto& rs = readings_of(rules, c);
+void count_readings_json(json_out& w, const ruleset& rules, const json_names& c,
+                         const contested_count& cc) {
+    const auto& rs = readings_of(rules, cc);
     w.begin_array();
-    for (const auto& x : c.results) {
+    for (const auto& x : cc.results) {
         const auto& in = rs[x.reading];
         w.begin_object();
         w.key("reading").str(in.id);
         w.key("default").boolean(in.is_default);
-        event_id anchor = in.anchor != no_index ? in.anchor : c.trigger;
+        event_id anchor = in.anchor != no_index ? in.anchor : cc.trigger;
         w.key("anchor");
         if (in.anchor_day)
-            w.str("date");
+            w.plain("date");
         else if (anchor != no_index)
-            w.str(rules.events[anchor].id);
+            name(w, rules, c.events, anchor);
         else
             w.null();
         opt_day(w.key("anchor_day"), x.anchor_day);
@@ -210,7 +363,7 @@ void count_readings_json(json_out& w, const ruleset& rules, const contested_coun
         utc_or_null(w.key("end_utc"), bool(x.last_day), x.end_utc);
         w.key("version");
         if (x.anchor_day)
-            w.str(vid(rules, x.version));
+            name(w, rules, c.versions, x.version);
         else
             w.null();
         w.key("cite").str(in.why.cite);
@@ -220,33 +373,34 @@ void count_readings_json(json_out& w, const ruleset& rules, const contested_coun
     w.end_array();
 }
 
-void readings_json(json_out& w, const ruleset& rules, const replay_result& r) {
+void readings_json(json_out& w, const ruleset& rules, const json_names& c, const replay_result& r) {
     w.begin_array();
-    for (const auto& c : r.readings) {
-        const auto& rs = readings_of(rules, c);
+    for (const auto& cc : r.readings) {
+        const auto& rs = readings_of(rules, cc);
         w.begin_object();
-        w.key("rule").str(rule_id(rules, c));
-        w.key("kind").str(to_string(c.rule.kind()));
-        day(w.key("started"), c.started);
-        count_readings_json(w.key("readings"), rules, c);
+        w.key("rule").str(rule_id(rules, cc));
+        w.key("kind").str(to_string(cc.rule.kind()));
+        day(w.key("started"), cc.started);
+        count_readings_json(w.key("readings"), rules, c, cc);
         w.key("most_protective");
-        if (c.most_protective)
-            w.str(rs[*c.most_protective].id);
+        if (cc.most_protective)
+            w.str(rs[*cc.most_protective].id);
         else
             w.null();
-        if (neither_protective(rules, c)) w.key("neither_protective").boolean(true);
+        if (neither_protective(rules, cc)) w.key("neither_protective").boolean(true);
         w.end_object();
     }
     w.end_array();
 }
 
-void warnings_json(json_out& w, const ruleset& rules, const replay_result& r) {
+void warnings_json(json_out& w, const ruleset& rules, const json_names& c, const replay_result& r) {
+    json_memo& memo = json_memo::of(c);
     w.begin_array();
     for (const auto& x : r.warnings) {
         w.begin_object();
         line_or_null(w.key("line"), x.line);
         w.key("id").str(x.id);
-        w.key("message").str(message(rules, x));
+        w.key("message").raw(memo.message(rules, x));
         w.end_object();
     }
     w.end_array();
@@ -271,9 +425,10 @@ void explanation_json(json_out& w, const ruleset& rules, const calendar& cal,
 
 namespace detail {
 
-void append_json_line(std::string& out, const ruleset& rules, const calendar& cal, const history& h,
-                      std::string_view person, const replay_result& r, bool explain) {
-    json_out w(out);
+void append_json_line(std::string& out, const ruleset& rules, const calendar& cal,
+                      const json_names& c, const history& h, std::string_view person,
+                      const replay_result& r, bool explain, bool compact) {
+    json_out w(out, compact);
     w.begin_object();
     w.key("person").str(person);
     // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
@@ -281,19 +436,20 @@ void append_json_line(std::string& out, const ruleset& rules, const calendar& ca
     if (!h.department.empty()) w.key("department").str(h.department);
     w.key("rules").str(rules.id);
     day(w.key("as_of"), r.as_of);
-    w.key("territory").str(territory_of(cal, h));
-    w.key("state").str(rules.states[r.state].id);
+    w.key("territory").str(h.events.empty() ? std::string_view() : cal.id(h.events.back().where));
+    name(w.key("state"), rules, c.states, r.state);
     opt_day(w.key("since"), r.since);
-    timeline_json(w.key("timeline"), rules, r);
-    windows_json(w.key("windows"), rules, r);
-    scheduled_json(w.key("scheduled"), rules, r);
-    obligations_json(w.key("obligations"), rules, r);
-    retention_json(w.key("retention"), rules, r);
-    rejected_json(w.key("rejected"), rules, h, r);
-    readings_json(w.key("readings"), rules, r);
-    warnings_json(w.key("warnings"), rules, r);
+    timeline_json(w.key("timeline"), rules, c, r);
+    windows_json(w.key("windows"), rules, c, r);
+    scheduled_json(w.key("scheduled"), rules, c, r);
+    obligations_json(w.key("obligations"), rules, c, r);
+    retention_json(w.key("retention"), rules, c, r);
+    rejected_json(w.key("rejected"), rules, c, h, r);
+    readings_json(w.key("readings"), rules, c, r);
+    warnings_json(w.key("warnings"), rules, c, r);
     if (explain) explanation_json(w.key("explanation"), rules, cal, r);
     w.end_object();
+    w.finish();
     out += '\n';
 }
 
@@ -302,7 +458,8 @@ void append_json_line(std::string& out, const ruleset& rules, const calendar& ca
 std::string to_json_line(const ruleset& rules, const calendar& cal, const history& h,
                          std::string_view person, const replay_result& r, bool explain) {
     std::string out;
-    detail::append_json_line(out, rules, cal, h, person, r, explain);
+    json_names c(rules);
+    detail::append_json_line(out, rules, cal, c, h, person, r, explain, false);
     return out;
 }
 

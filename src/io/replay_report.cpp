@@ -1,6 +1,7 @@
 // A replay report over many persons, in the format asked for.
 #include "detail/names.hpp"
 #include "detail/replay_formats.hpp"
+#include "detail/replay_json.hpp"
 #include "echeance/io/report.hpp"
 
 namespace echeance {
@@ -17,9 +18,17 @@ std::vector<std::string> report_format_names() {
     return detail::report_format_table.names();
 }
 
+std::optional<report_output> parse_report_output(std::string_view name) noexcept {
+    if (name == "json-compact") return report_output{report_format::json, true};
+    if (auto f = parse_report_format(name)) return report_output{*f, false};
+    return std::nullopt;
+}
+
 replay_report::replay_report(const ruleset& rules, const calendar& cal, report_format format,
-                             bool explain)
-    : rules_(&rules), cal_(&cal), format_(format), explain_(explain) {}
+                             bool explain, bool compact)
+    : rules_(&rules), cal_(&cal), format_(format), explain_(explain), compact_(compact) {
+    if (format == report_format::json) json_ = std::make_shared<const detail::json_names>(rules);
+}
 
 void replay_report::begin(std::string& out) {
     switch (format_) {
@@ -39,7 +48,7 @@ void replay_report::add(const history& h, std::string_view person, const replay_
                         std::string& out) {
     switch (format_) {
     case report_format::json:
-        detail::append_json_line(out, *rules_, *cal_, h, person, r, explain_);
+        detail::append_json_line(out, *rules_, *cal_, *json_, h, person, r, explain_, compact_);
         break;
     case report_format::text:
         if (persons_) out += '\n';

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -238,6 +239,50 @@ TEST_CASE("C API: summary and ics come from the io layer") {
     CHECK_THAT(ics.result, Catch::Matchers::EndsWith("END:VCALENDAR\r\n"));
 }
 
+// A JSON value without its members whose value is null, "", [] or {} (at every depth).
+nlohmann::ordered_json pruned(const nlohmann::ordered_json& j) {
+    if (j.is_array()) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const auto& x : j) out.push_back(pruned(x));
+        return out;
+    }
+    if (!j.is_object()) return j;
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const auto& [k, v] : j.items()) {
+        auto p = pruned(v);
+        bool empty = p.is_null() || (p.is_string() && p.get<std::string>().empty()) ||
+                     ((p.is_array() || p.is_object()) && p.empty());
+        if (!empty) out[k] = p;
+    }
+    return out;
+}
+
+TEST_CASE("C API: json-compact is json without its null and empty members") {
+    rules_handle rules(source_dir + "/rules/mon-espace-sante");
+    std::size_t lines = 0;
+    for (const auto& e :
+         std::filesystem::directory_iterator(source_dir + "/rules/mon-espace-sante/examples")) {
+        std::string name = e.path().filename().string();
+        if (e.path().extension() != ".jsonl" || name.find(".expected.") != std::string::npos)
+            continue;
+        std::string text = read_file(e.path());
+        auto full = replay(rules.h, text, "jsonl", "2030-01-01", "json");
+        auto compact = replay(rules.h, text, "jsonl", "2030-01-01", "json-compact");
+        REQUIRE(compact.rc == full.rc);
+        CHECK(compact.result.size() < full.result.size());
+        std::istringstream a(full.result), b(compact.result);
+        std::string la, lb;
+        while (std::getline(a, la)) {
+            REQUIRE(std::getline(b, lb));
+            auto want = pruned(nlohmann::ordered_json::parse(la));
+            CHECK(nlohmann::ordered_json::parse(lb).dump() == want.dump());
+            ++lines;
+        }
+        CHECK_FALSE(std::getline(b, lb));
+    }
+    CHECK(lines >= 20);
+}
+
 TEST_CASE("C API: bad history lines are all listed; the valid persons are still replayed") {
     rules_handle rules(source_dir + "/rules/gdpr-requests");
     const std::string history = gdpr_history +
@@ -267,7 +312,8 @@ TEST_CASE("C API: as_of and usage errors leave no result") {
     CHECK(xml.rc == ECHEANCE_USAGE);
     CHECK(xml.result == "<NULL>");
     CHECK(xml.error ==
-          "[echeance.capi.usage] unknown output \"xml\" (expected json, summary, text or ics)");
+          "[echeance.capi.usage] unknown output \"xml\" (expected json, json-compact, summary, "
+          "text or ics)");
     auto yaml = replay(rules.h, gdpr_history, "yaml", "2022-03-01", "json");
     CHECK(yaml.rc == ECHEANCE_USAGE);
     CHECK(yaml.error ==

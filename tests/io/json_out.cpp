@@ -81,6 +81,7 @@ TEST_CASE("json_out writes objects and arrays as dump() does") {
     w.key("c").begin_array().end_array();
     w.key("d").number(-42);
     w.end_object();
+    w.finish();
     nlohmann::ordered_json j;
     j["a"] = "x";
     j["b"] = {1, nullptr, true, nlohmann::ordered_json::object()};

@@ -84,6 +84,33 @@ def test_a_rule_file_that_does_not_load_names_its_position(root):
                               "has 28 days (expected YYYY-MM-DD)"]
 
 
+def pruned(value):
+    """A JSON value without its members whose value is null, "", [] or {} (at every depth)."""
+    if isinstance(value, list):
+        return [pruned(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    kept = {k: pruned(v) for k, v in value.items()}
+    return {k: v for k, v in kept.items() if v is not None and v != "" and v != [] and v != {}}
+
+
+def test_json_compact_is_json_without_null_and_empty_members(root):
+    mes = echeance.Rules(str(root / "rules" / "mon-espace-sante"))
+    compared = 0
+    for history in sorted((root / "rules" / "mon-espace-sante" / "examples").glob("*.jsonl")):
+        if ".expected." in history.name:
+            continue
+        text = history.read_text()
+        full = mes.replay(text, "2030-01-01")
+        compact = mes.replay(text, "2030-01-01", "json-compact")
+        assert compact == [pruned(p) for p in full], history.name
+        as_text = mes.replay(text, "2030-01-01", "json-compact", as_text=True)
+        assert [json.loads(line) for line in as_text.splitlines()] == compact
+        assert len(as_text) < len(mes.replay(text, "2030-01-01", as_text=True))
+        compared += len(full)
+    assert compared >= 20
+
+
 def test_usage_errors(gdpr):
     with pytest.raises(echeance.Error) as e:
         gdpr.replay("", "2022-03-01", "xml")

@@ -11,12 +11,17 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace echeance {
+
+namespace detail {
+struct json_names;
+}
 
 // One JSON object on one line (with '\n'), keys in a fixed order. `person` is the id to print
 // (already masked: see mask_person()).
@@ -37,14 +42,24 @@ std::optional<report_format> parse_report_format(std::string_view name) noexcept
 // "text", "json", "summary", "ics": the names parse_report_format() accepts.
 std::vector<std::string> report_format_names();
 
+// What the C API and the Python module take as `output`: a format, and for json, whether it is
+// compact (the CLI's --compact: no member whose value is null, "", [] or {}).
+struct report_output {
+    report_format format = report_format::text;
+    bool compact = false;
+};
+// parse_report_format()'s names and "json-compact"; empty when unknown.
+std::optional<report_output> parse_report_output(std::string_view name) noexcept;
+
 // A report over many persons: begin(), add() per person in input order, end(). Each call appends
 // to `out`, so that a caller may flush between persons (text: a blank line between persons;
 // summary: the CSV header first; ics: one VCALENDAR around every event). `explain` applies to
-// text and json only. A report of no person is still a whole file (the CSV header; an empty
-// VCALENDAR).
+// text and json only; `compact` to json only (see report_output). A report of no person is still a
+// whole file (the CSV header; an empty VCALENDAR).
 class replay_report {
 public:
-    replay_report(const ruleset& rules, const calendar& cal, report_format format, bool explain);
+    replay_report(const ruleset& rules, const calendar& cal, report_format format, bool explain,
+                  bool compact = false);
     void begin(std::string& out);
     void add(const history& h, std::string_view person, const replay_result& r, std::string& out);
     void end(std::string& out);
@@ -55,7 +70,9 @@ private:
     const calendar* cal_;
     report_format format_;
     bool explain_;
+    bool compact_;
     std::size_t persons_ = 0;
+    std::shared_ptr<const detail::json_names> json_; // json: the rule set's names, quoted
 };
 
 // Replays every person of `file` as of `options` and renders the whole report into `out`

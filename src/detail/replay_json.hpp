@@ -1,0 +1,52 @@
+// The JSON renderer's tables for one rule set: every name quoted once, and the long texts of
+// rejections and warnings, which repeat from person to person, kept once rendered (internal).
+#pragma once
+
+#include "echeance/calendar.hpp"
+#include "echeance/engine.hpp"
+#include "echeance/history.hpp"
+#include "echeance/ruleset.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace echeance::detail {
+
+// Every name of a rule set, quoted once; shared by the copies of a report (read only).
+struct json_names {
+    explicit json_names(const ruleset& rules);
+
+    // The quoted JSON of items[i].id (a name outside a table is quoted when written).
+    std::vector<std::string> states, events, roles, versions, windows, obligations, retentions;
+    std::uint64_t serial; // unique to this table: the memo of a thread knows whose texts it holds
+};
+
+// reason(rules, h, x) and message(rules, w), quoted, computed once per distinct input and kept
+// per thread (a report is copied for each chunk of a sweep; its thread keeps the texts).
+class json_memo {
+public:
+    // The memo of this thread for `names`' rule set (emptied when it held another's).
+    static json_memo& of(const json_names& names);
+
+    // Empty for the rejections whose text is the person's own (out of order, a condition): the
+    // caller writes reason() itself.
+    std::string_view reason(const ruleset& rules, const history& h, const rejection& x);
+    std::string_view message(const ruleset& rules, const replay_warning& w);
+
+private:
+    std::string_view remembered(const std::string& text);
+    std::uint64_t serial_ = 0;
+    std::string key_; // the input of the text asked for, as bytes
+    std::unordered_map<std::string, std::string> memo_;
+};
+
+// The JSON line of one person, appended: every member, or with `compact` none whose value is
+// null, "", [] or {}.
+void append_json_line(std::string& out, const ruleset& rules, const calendar& cal,
+                      const json_names& names, const history& h, std::string_view person,
+                      const replay_result& r, bool explain, bool compact);
+
+} // namespace echeance::detail
