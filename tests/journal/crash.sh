@@ -74,6 +74,19 @@ run_killed() {
     complete "$out"
 }
 
+# After the re-run of a killed command: WHAT's journal DB holds EXPECTED entries, proves the
+# receipts of both runs ($tmp/r1, $tmp/r2) and replays as the file does; then it is removed.
+settled() {
+    local what=$1 db=$2 expected=$3
+    [[ $(entries "$db") == "$expected" ]] || fail "$what" "$(entries "$db") entries, expected $expected"
+    cat "$tmp/r1" "$tmp/r2" >"$tmp/r"
+    "$bin" journal verify --db "$db" --receipt "$tmp/r" >/dev/null 2>"$tmp/err" ||
+        fail "$what" "verify failed: $(cat "$tmp/err")"
+    "$bin" journal replay --db "$db" --rules $rules --as-of 2023-06-01 --json >"$tmp/j.json" 2>&1
+    cmp -s "$tmp/file.json" "$tmp/j.json" || fail "$what" "journal replay differs from the file replay"
+    rm -f "$db"*
+}
+
 killed_mid=0
 for t in $(seq 1 "$append_trials"); do
     db=$tmp/a$t.db
@@ -89,13 +102,7 @@ for t in $(seq 1 "$append_trials"); do
         ((k > 0 && k < ref_events)) && killed_mid=$((killed_mid + 1))
     fi
     "$bin" journal append --db "$db" "${files[@]}" >"$tmp/r2" 2>/dev/null || fail "append $t" "re-run failed"
-    [[ $(entries "$db") == "$ref_events" ]] || fail "append $t" "$(entries "$db") entries, expected $ref_events"
-    cat "$tmp/r1" "$tmp/r2" >"$tmp/r"
-    "$bin" journal verify --db "$db" --receipt "$tmp/r" >/dev/null 2>"$tmp/err" ||
-        fail "append $t" "verify failed: $(cat "$tmp/err")"
-    "$bin" journal replay --db "$db" --rules $rules --as-of 2023-06-01 --json >"$tmp/j.json" 2>&1
-    cmp -s "$tmp/file.json" "$tmp/j.json" || fail "append $t" "journal replay differs from the file replay"
-    rm -f "$db"*
+    settled "append $t" "$db" "$ref_events"
 done
 
 base=$tmp/events.db
@@ -116,13 +123,7 @@ for t in $(seq 1 "$apply_trials"); do
     ((k > ref_events && k < ref_all)) && applied_mid=$((applied_mid + 1))
     "$bin" journal apply --db "$db" --rules $rules --as-of 2023-06-01 --persons-per-transaction 50 \
         >"$tmp/r2" 2>/dev/null || fail "apply $t" "re-run failed"
-    [[ $(entries "$db") == "$ref_all" ]] || fail "apply $t" "$(entries "$db") entries, expected $ref_all"
-    cat "$tmp/r1" "$tmp/r2" >"$tmp/r"
-    "$bin" journal verify --db "$db" --receipt "$tmp/r" >/dev/null 2>"$tmp/err" ||
-        fail "apply $t" "verify failed: $(cat "$tmp/err")"
-    "$bin" journal replay --db "$db" --rules $rules --as-of 2023-06-01 --json >"$tmp/j.json" 2>&1
-    cmp -s "$tmp/file.json" "$tmp/j.json" || fail "apply $t" "journal replay differs from the file replay"
-    rm -f "$db"*
+    settled "apply $t" "$db" "$ref_all"
 done
 echo "crash.sh: $append_trials append kills ($killed_mid left part of the batches stored)," \
     "$apply_trials apply kills ($applied_mid left part of the automatic events recorded); events $ref_events, with automatic $ref_all;" \
