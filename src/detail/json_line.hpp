@@ -139,9 +139,13 @@ inline bool quote_masks(std::string_view line, std::uint64_t (&words)[8]) noexce
             std::size_t at = w * 64 + k * 16;
             if (at >= n) break;
             __m128i v;
+            unsigned shift = 0; // a tail read as the last 16 bytes: its first `shift` are read
             if (n - at >= 16) {
                 v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + at));
-            } else { // the tail, padded with spaces
+            } else if (n >= 16) { // the tail, within the line: no copy
+                shift = unsigned(16 - (n - at));
+                v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16));
+            } else { // a line shorter than 16 bytes, padded with spaces
                 alignas(16) char tail[16];
                 std::memset(tail, ' ', sizeof tail);
                 std::memcpy(tail, p + at, n - at);
@@ -149,7 +153,7 @@ inline bool quote_masks(std::string_view line, std::uint64_t (&words)[8]) noexce
             }
             bad |=
                 _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmplt_epi8(v, space)));
-            bits |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote))))
+            bits |= std::uint64_t(unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote))) >> shift)
                     << (k * 16);
         }
         words[w] = bits;
@@ -167,18 +171,31 @@ bool scan_simple_object(std::string_view line, F&& member) {
     if (line.size() > 512) return scan_simple_object_bytewise(line, member);
     if (!quote_masks(line, words)) return false; // a backslash, a tab, a non-ASCII byte
     const char* b = line.data();
-    std::size_t n = line.size(), p = 0;
-    // The first quote at or after `at` (n when none).
-    auto next_quote = [&](std::size_t at) -> std::size_t {
-        for (std::size_t w = at / 64; w * 64 < n; ++w) {
-            std::uint64_t bits =
-                words[w] & (w == at / 64 ? ~std::uint64_t(0) << (at % 64) : ~std::uint64_t(0));
-            if (bits != 0) return w * 64 + std::size_t(__builtin_ctzll(bits));
+    const std::size_t n = line.size();
+    std::size_t p = 0;
+    // The quotes in order: without escapes, each string is the next two of them.
+    std::size_t w = 0;
+    std::uint64_t bits = n != 0 ? words[0] : 0;
+    auto next_quote = [&]() -> std::size_t {
+        while (bits == 0) {
+            if (++w * 64 >= n) return n;
+            bits = words[w];
         }
-        return n;
+        std::size_t q = w * 64 + std::size_t(__builtin_ctzll(bits));
+        bits &= bits - 1;
+        return q;
+    };
+    // A string at p (its opening quote): its text, p after it; false when it does not end.
+    auto string_at = [&](std::string_view& out) {
+        if (next_quote() != p) return false; // not the quote expected: let the full reader say
+        std::size_t close = next_quote();
+        if (close >= n) return false;
+        out = std::string_view(b + p + 1, close - p - 1);
+        p = close + 1;
+        return true;
     };
     auto ws = [&] {
-        while (p < n && b[p] == ' ') ++p;
+        while (__builtin_expect(p < n && b[p] == ' ', 0)) ++p;
     };
     ws();
     if (p == n || b[p] != '{') return false;
@@ -189,11 +206,7 @@ bool scan_simple_object(std::string_view line, F&& member) {
     } else {
         for (;;) {
             json_member_view m;
-            if (p == n || b[p] != '"') return false;
-            std::size_t close = next_quote(p + 1);
-            if (close == n) return false;
-            m.key = std::string_view(b + p + 1, close - p - 1);
-            p = close + 1;
+            if (p == n || b[p] != '"' || !string_at(m.key)) return false;
             ws();
             if (p == n || b[p] != ':') return false;
             ++p;
@@ -202,10 +215,7 @@ bool scan_simple_object(std::string_view line, F&& member) {
             if (b[p] == '"') {
                 m.column = p + 2;
                 m.is_string = true;
-                close = next_quote(p + 1);
-                if (close == n) return false;
-                m.text = std::string_view(b + p + 1, close - p - 1);
-                p = close + 1;
+                if (!string_at(m.text)) return false;
             } else if (b[p] >= '0' && b[p] <= '9') {
                 std::size_t s = p;
                 m.column = p + 1;

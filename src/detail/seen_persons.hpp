@@ -63,24 +63,27 @@ private:
     std::size_t spilled_ = 0;
 };
 
-// The online check of --grouped: the persons met most recently (at most `budget`) in a hash
-// table, each generation spilled to `runs()` when the table is full. A person met in an earlier
-// generation is not recognised online; repeats() finds them at the end.
+// The online check of --grouped: the persons met most recently in two small hash tables (the
+// current generation and the one before, `recent` persons each, so that they stay in a core's
+// cache), and every person met in sorted runs. A person who comes back after fewer than `recent`
+// others is recognised online; one who comes back later is found by repeats() at the end.
 class seen_persons {
 public:
-    explicit seen_persons(std::size_t budget);
+    // `budget`: the marks held in memory before a run is spilled (also the most `recent`).
+    explicit seen_persons(std::size_t budget, std::size_t recent = std::size_t(1) << 12);
     // Records `h` first met on `line`; returns the line it was first met when met before in the
-    // table, else 0.
+    // tables, else 0.
     std::size_t insert(std::uint64_t h, std::size_t line);
-    // Spills what the table holds and answers mark_runs::repeats() over every generation.
+    // The repeats that insert() could not see: mark_runs::repeats() over every person met.
     std::vector<mark_runs::repeat> repeats(std::size_t most, std::size_t& count);
 
 private:
-    void grow();
-    void spill();
-    std::size_t budget_;
-    std::vector<person_mark> slots_;
-    std::size_t count_ = 0;
+    static std::size_t find(const std::vector<person_mark>& t, std::uint64_t h) noexcept;
+    std::size_t recent_;
+    std::vector<person_mark> current_, before_;
+    std::size_t count_ = 0;    // in current_
+    bool before_used_ = false; // before_ holds the generation before
+    bool forgot_ = false;      // a generation was dropped: repeats() has work
     mark_runs runs_;
 };
 

@@ -179,59 +179,56 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
     return out;
 }
 
-seen_persons::seen_persons(std::size_t budget)
-    : budget_(std::max<std::size_t>(budget, 1)), slots_(1u << 10), runs_(budget_) {}
+namespace {
+// Slots for `n` marks at most half full: a power of two, so that a probe is a mask.
+std::size_t slots_for(std::size_t n) {
+    std::size_t s = 2;
+    while (s < 2 * n) s *= 2;
+    return s;
+}
+
+// The home slot of `h`: not its lowest bit, which is always 1.
+std::size_t home(std::uint64_t h, std::size_t mask) noexcept {
+    return std::size_t(h >> 1) & mask;
+}
+} // namespace
+
+seen_persons::seen_persons(std::size_t budget, std::size_t recent)
+    : recent_(std::max<std::size_t>(std::min(budget, recent), 1)), current_(slots_for(recent_)),
+      before_(slots_for(recent_)), runs_(std::max<std::size_t>(budget, 1)) {}
+
+// The line of `h` in the table `t`, 0 when absent.
+std::size_t seen_persons::find(const std::vector<person_mark>& t, std::uint64_t h) noexcept {
+    std::size_t mask = t.size() - 1;
+    for (std::size_t s = home(h, mask); t[s].hash != 0; s = (s + 1) & mask)
+        if (t[s].hash == h) return t[s].line;
+    return 0;
+}
 
 std::size_t seen_persons::insert(std::uint64_t h, std::size_t line) {
-    std::size_t mask = slots_.size() - 1;
-    std::size_t s = std::size_t(h) & mask;
-    while (slots_[s].hash != 0) {
-        if (slots_[s].hash == h) return slots_[s].line;
-        s = (s + 1) & mask;
+    if (std::size_t at = find(current_, h)) return at;
+    if (before_used_)
+        if (std::size_t at = find(before_, h)) return at;
+    runs_.add({h, line});
+    if (count_ >= recent_) { // a new generation; the one before the last is forgotten
+        forgot_ = forgot_ || before_used_;
+        before_used_ = true;
+        current_.swap(before_);
+        std::fill(current_.begin(), current_.end(), person_mark());
+        count_ = 0;
     }
-    if (count_ >= budget_ || (count_ + 1) * 2 > slots_.size()) { // then find the slot again
-        if (count_ >= budget_)
-            spill();
-        else
-            grow();
-        mask = slots_.size() - 1;
-        s = std::size_t(h) & mask;
-        while (slots_[s].hash != 0) s = (s + 1) & mask;
-    }
-    slots_[s] = {h, line};
+    std::size_t mask = current_.size() - 1;
+    std::size_t s = home(h, mask);
+    while (current_[s].hash != 0) s = (s + 1) & mask;
+    current_[s] = {h, line};
     ++count_;
     return 0;
 }
 
-void seen_persons::grow() {
-    std::vector<person_mark> slots(slots_.size() * 2);
-    std::size_t mask = slots.size() - 1;
-    for (const person_mark& m : slots_)
-        if (m.hash != 0) {
-            std::size_t s = std::size_t(m.hash) & mask;
-            while (slots[s].hash != 0) s = (s + 1) & mask;
-            slots[s] = m;
-        }
-    slots_.swap(slots);
-}
-
-// The table becomes one run; it starts again empty (its slots stay allocated).
-void seen_persons::spill() {
-    for (person_mark& m : slots_)
-        if (m.hash != 0) {
-            runs_.add(m);
-            m = person_mark();
-        }
-    runs_.spill();
-    count_ = 0;
-}
-
 std::vector<mark_runs::repeat> seen_persons::repeats(std::size_t most, std::size_t& count) {
     count = 0;
-    if (runs_.size() == 0) return {}; // one generation: every repeat was caught online
-    for (const person_mark& m : slots_)
-        if (m.hash != 0) runs_.add(m);
-    // Repeats within the table were caught online: only those across generations remain.
+    if (!forgot_) return {}; // every person met is in the tables: each repeat was caught online
+    // Repeats caught online were not marked again: those left are the ones the tables forgot.
     return mark_runs::repeats({&runs_}, most, count);
 }
 

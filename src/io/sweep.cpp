@@ -4,6 +4,7 @@
 
 #include "detail/mapped_file.hpp"
 #include "detail/sweep_split.hpp"
+#include "detail/text_lines.hpp"
 #include "echeance/io/lines.hpp"
 #include "echeance/io/nir.hpp"
 
@@ -53,21 +54,7 @@ struct context {
     std::size_t nirs = 0;
 };
 
-// f(line, number, offset, next offset) for each line ('\r' removed); stops when f is false.
-template <class F>
-bool for_each_text_line(std::string_view text, std::size_t first_line, F&& f) {
-    std::size_t pos = 0, no = first_line;
-    while (pos < text.size()) {
-        const char* nl =
-            static_cast<const char*>(std::memchr(text.data() + pos, '\n', text.size() - pos));
-        std::size_t end = nl ? std::size_t(nl - text.data()) : text.size();
-        std::string_view line = text.substr(pos, end - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!f(line, no++, pos, nl ? end + 1 : end)) return false;
-        pos = end + 1;
-    }
-    return true;
-}
+using detail::for_each_text_line;
 
 // One chunk, with a fresh copy of the reporter (a report counts its persons from the chunk's
 // first).

@@ -30,9 +30,9 @@ struct sweep_options {
     // Tests make it tiny to put boundaries everywhere; the default suits a sweep.
     std::size_t chunk_bytes = std::size_t(512) << 10;
     // Persons whose first line is held in memory to recognise one who comes back (16 bytes
-    // each, twice that in --grouped's table); beyond, they go to a temporary file. Tests make it
-    // tiny; with --grouped, a person who comes back after more than this many others is found
-    // at the end of the input (see sweep_file()).
+    // each); beyond, they go to a temporary file. Tests make it tiny; with --grouped, a person
+    // who comes back after more than 4,096 others (or this many, if fewer) is found at the end
+    // of the input (see sweep_file()).
     std::size_t persons_in_memory = std::size_t(1) << 20;
 };
 
@@ -77,9 +77,10 @@ using sweep_error_sink = std::function<void(const error&)>;
 // persons gathered, as before (memory then grows with the file). Memory otherwise holds the
 // largest person, a few chunks per thread, and persons_in_memory persons met (16 bytes each; the
 // others in a temporary file, 16 bytes each): bounded whatever the number of persons. With
-// `grouped`, a person who comes back after fewer than persons_in_memory others is an error and
-// skipped at once; after more, the error comes at the end of the input (naming both lines) and
-// their lines were reported as another person. Throws echeance.history.open when the file cannot
+// `grouped`, a person who comes back after fewer than 4,096 others (the persons met last, in
+// two tables that stay in a core's cache) is an error and skipped at once; after more, the
+// error comes at the end of the input (naming both lines) and their lines were reported as
+// another person. Throws echeance.history.open when the file cannot
 // be read.
 sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
                        const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
