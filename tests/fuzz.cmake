@@ -3,7 +3,8 @@
 # Skipped when clang++-14 is absent.
 find_program(ECHEANCE_CLANGXX NAMES clang++-14)
 if(ECHEANCE_CLANGXX AND NOT ECHEANCE_BUILD_FUZZ)
-  set(ECHEANCE_HISTORY_SEEDS "rules/*/examples/*.jsonl;tests/cli/fixtures/*.jsonl;fuzz/seeds/*.csv")
+  list(TRANSFORM ECHEANCE_EXAMPLE_DIRS APPEND /*.jsonl OUTPUT_VARIABLE ECHEANCE_HISTORY_SEEDS)
+  list(APPEND ECHEANCE_HISTORY_SEEDS tests/cli/fixtures/*.jsonl fuzz/seeds/*.csv)
   foreach(spec "history_jsonl|${ECHEANCE_HISTORY_SEEDS}|4096"
                "history_csv|${ECHEANCE_HISTORY_SEEDS}|4096"
                "calendar|rules/calendars/*.json;tests/cli/fixtures/*.json|16384")

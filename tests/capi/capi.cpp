@@ -1,6 +1,7 @@
 // The C API (include/echeance/echeance.h), compiled here as C++: return codes, error strings
 // with their ids first, the golden replays of every rule set, bad lines, usage errors, and one
 // rules handle shared by many threads (run under ASan+UBSan by scripts/test.sh).
+#include "../engine/example_files.hpp"
 #include "echeance/echeance.h"
 
 #include <catch2/catch.hpp>
@@ -167,13 +168,10 @@ TEST_CASE("C API: a rule set that cannot be loaded gives NULL and every error, p
 
 TEST_CASE("C API: json replays equal the golden output of every rule set's examples") {
     std::size_t compared = 0;
+    bool nir_masked = false;
     for (const char* id : {"gdpr-requests", "mon-espace-sante"}) {
         rules_handle rules(source_dir + "/rules/" + id);
-        for (const auto& entry :
-             fs::directory_iterator(fs::path(source_dir) / "rules" / id / "examples")) {
-            const fs::path p = entry.path();
-            const std::string name = p.filename().string();
-            if (p.extension() != ".jsonl" || name.find(".expected.") != std::string::npos) continue;
+        for (const fs::path& p : echeance::testing::example_histories(id)) {
             fs::path args = p;
             args.replace_extension(".args");
             std::string a = read_file(args);
@@ -187,10 +185,12 @@ TEST_CASE("C API: json replays equal the golden output of every rule set's examp
             CHECK(r.rc == ECHEANCE_OK);
             CHECK(r.error == "<NULL>");
             CHECK(r.result == read_file(expected));
+            nir_masked = nir_masked || p.stem() == "nir-masked";
             ++compared;
         }
     }
     CHECK(compared >= 20);
+    CHECK(nir_masked); // the only NIR-masking case here, from tests/engine/examples/
 }
 
 TEST_CASE("C API: text, CSV input and format detection") {
@@ -260,12 +260,10 @@ nlohmann::ordered_json pruned(const nlohmann::ordered_json& j) {
 TEST_CASE("C API: json-compact is json without its null and empty members") {
     rules_handle rules(source_dir + "/rules/mon-espace-sante");
     std::size_t lines = 0;
-    for (const auto& e :
-         std::filesystem::directory_iterator(source_dir + "/rules/mon-espace-sante/examples")) {
-        std::string name = e.path().filename().string();
-        if (e.path().extension() != ".jsonl" || name.find(".expected.") != std::string::npos)
-            continue;
-        std::string text = read_file(e.path());
+    bool nir_masked = false;
+    for (const fs::path& p : echeance::testing::example_histories("mon-espace-sante")) {
+        std::string text = read_file(p);
+        nir_masked = nir_masked || p.stem() == "nir-masked";
         auto full = replay(rules.h, text, "jsonl", "2030-01-01", "json");
         auto compact = replay(rules.h, text, "jsonl", "2030-01-01", "json-compact");
         REQUIRE(compact.rc == full.rc);
@@ -281,6 +279,7 @@ TEST_CASE("C API: json-compact is json without its null and empty members") {
         CHECK_FALSE(std::getline(b, lb));
     }
     CHECK(lines >= 20);
+    CHECK(nir_masked);
 }
 
 TEST_CASE("C API: bad history lines are all listed; the valid persons are still replayed") {
@@ -339,18 +338,16 @@ TEST_CASE("C API: as_of and usage errors leave no result") {
 TEST_CASE("C API: one rules handle replayed from many threads at once gives the same reports") {
     rules_handle rules(source_dir + "/rules/mon-espace-sante");
     std::vector<std::pair<std::string, std::string>> inputs; // history, reference output
-    for (const auto& entry :
-         fs::directory_iterator(fs::path(source_dir) / "rules/mon-espace-sante/examples")) {
-        const fs::path p = entry.path();
-        if (p.extension() != ".jsonl" ||
-            p.filename().string().find(".expected.") != std::string::npos)
-            continue;
+    bool nir_masked = false;
+    for (const fs::path& p : echeance::testing::example_histories("mon-espace-sante")) {
+        nir_masked = nir_masked || p.stem() == "nir-masked";
         std::string h = read_file(p);
         auto ref = replay(rules.h, h, "jsonl", "2030-01-01", "text");
         REQUIRE(ref.rc == ECHEANCE_OK);
         inputs.emplace_back(std::move(h), std::move(ref.result));
     }
     REQUIRE(inputs.size() >= 10);
+    CHECK(nir_masked);
 
     constexpr int threads = 8, rounds = 6;
     std::vector<int> mismatches(threads, 0);

@@ -2,7 +2,8 @@
 # with -DECHEANCE_BUILD_FUZZ=ON (shared with rules.fuzz, hence the RESOURCE_LOCK), seeds a corpus,
 # then runs a fixed number of inputs. Fails on a crash, a leak, undefined behaviour or a hang.
 #   cmake -DSOURCE_DIR=... -DBINARY_DIR=... -DCXX=clang++-14 -DRUNS=20000 -DTARGET=history_csv_fuzzer
-#         -DSEEDS="rules/*/examples/*.jsonl;fuzz/seeds/*.csv" -DTRANSCRIPTS=ON -DMAX_LEN=4096
+#         -DSEEDS="rules/*/examples/*.jsonl;tests/engine/examples/*/*.jsonl;fuzz/seeds/*.csv"
+#         -DTRANSCRIPTS=ON -DMAX_LEN=4096
 #         -P run.cmake
 # TRANSCRIPTS=ON also seeds the stdin of every `echeance replay` in tests/cli/cases/*.t.
 foreach(v SOURCE_DIR BINARY_DIR CXX RUNS TARGET SEEDS MAX_LEN)
