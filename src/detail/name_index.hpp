@@ -2,6 +2,8 @@
 // events and roles (the rule set's own lookups are linear scans: fine once, not per line).
 #pragma once
 
+#include "detail/same_text.hpp"
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -29,7 +31,7 @@ public:
         std::size_t mask = slots_.size() - 1;
         for (std::size_t s = hash(name) & mask;; s = (s + 1) & mask) {
             if (!slots_[s].used) return Id();
-            if (slots_[s].name == name) return slots_[s].id;
+            if (same_text(slots_[s].name, name)) return slots_[s].id;
         }
     }
 

@@ -8,6 +8,8 @@
 #include "detail/name_index.hpp"
 #include "detail/names.hpp"
 #include "detail/person_id.hpp"
+#include "detail/person_index.hpp"
+#include "detail/same_text.hpp"
 #include "echeance/io/nir.hpp"
 
 #include <algorithm>
@@ -230,7 +232,7 @@ constexpr std::string_view column_names[c_count] = {"person", "at",   "event",  
 // The key `k` (of the length of `w`) is `w`: a compare of known size, inlined.
 template <std::size_t N>
 bool key_is(std::string_view k, const char (&w)[N]) noexcept {
-    return std::memcmp(k.data(), w, N - 1) == 0;
+    return detail::same_text(k, std::string_view(w, N - 1));
 }
 
 // The column of a key, c_count when unknown: by length first (one compare per known key).
@@ -271,7 +273,8 @@ struct history_parser::impl {
     std::string file;
     format fmt_;
     history_file out;
-    std::unordered_map<std::string, std::uint32_t> persons;
+    detail::person_index persons; // into out.persons
+    std::string_view id_of(std::uint32_t i) const { return out.persons[i].person; }
     std::vector<territory> person_where; // last explicit "territory" of each person
     // Per person: whether a line gave "territory", and the lines that first gave each fact.
     struct facts_seen {
@@ -335,12 +338,11 @@ struct history_parser::impl {
             }
         std::string person;
         std::uint32_t found = no_person;
-        if (last_person != no_person && f.v[c_person] == last_raw_person) {
+        if (last_person != no_person && detail::same_text(f.v[c_person], last_raw_person)) {
             found = last_person;
         } else {
             person = normalized_person(f.v[c_person]);
-            auto it = persons.find(person);
-            if (it != persons.end()) found = it->second;
+            found = persons.find(person, [this](std::uint32_t i) { return id_of(i); });
         }
         const history* known = found != no_person ? &out.persons[found] : nullptr;
         const facts_seen* seen = known ? &person_facts[found] : nullptr;
@@ -396,7 +398,7 @@ struct history_parser::impl {
         }
         bool where_given = f.has[c_territory] && !f.v[c_territory].empty();
         if (where_given) {
-            if (f.v[c_territory] != last_territory_text || !last_territory) {
+            if (!detail::same_text(f.v[c_territory], last_territory_text) || !last_territory) {
                 last_territory = cal.try_find(f.v[c_territory]);
                 last_territory_text = std::string(f.v[c_territory]);
             }
@@ -448,9 +450,9 @@ struct history_parser::impl {
         std::uint32_t pi;
         if (found == no_person) {
             pi = std::uint32_t(out.persons.size());
-            persons.emplace(person, pi);
             out.persons.emplace_back();
             out.persons.back().person = person;
+            persons.add(person, pi, [this](std::uint32_t i) { return id_of(i); });
             out.persons.back().events.reserve(4); // two allocations for most persons, not four
             person_where.push_back(where);
             person_facts.emplace_back();

@@ -4,6 +4,7 @@
 #include "detail/json_line.hpp"
 #include "detail/jsonc.hpp"
 #include "detail/person_id.hpp"
+#include "detail/same_text.hpp"
 #include "echeance/io/nir.hpp"
 
 #include <cstring>
@@ -286,10 +287,10 @@ void splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
     }
     // Only a line that names another person is checked whole (the rest of its line is the
     // parser's).
-    if (has_person && !(have_last_ && raw == last_raw_))
+    if (has_person && !(have_last_ && same_text(raw, last_raw_)))
         has_person = format_ == history_parser::format::jsonl ? json_well_formed(text)
                                                               : csv_well_formed(text);
-    if (has_person && !(have_last_ && raw == last_raw_)) {
+    if (has_person && !(have_last_ && same_text(raw, last_raw_))) {
         last_raw_ = std::string(raw);
         have_last_ = true;
         std::string person = normalized_person(raw);
