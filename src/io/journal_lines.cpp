@@ -2,6 +2,7 @@
 // checks and resolves them: the parser's fast and full readers stay the only judges of a line.
 #include "journal_lines.hpp"
 
+#include "detail/history_columns.hpp"
 #include "detail/json_line.hpp"
 
 #include <algorithm>
@@ -12,49 +13,37 @@ namespace echeance::journal_detail {
 
 namespace {
 
-enum field : std::uint8_t {
-    f_person,
-    f_at,
-    f_event,
-    f_role,
-    f_time,
-    f_territory,
-    f_channel,
-    f_born,
-    f_department,
-    f_id,
-    f_seq,
-    f_data,
-    f_count
-};
-constexpr std::string_view field_names[f_count] = {"person",     "at",        "event",   "role",
-                                                   "time",       "territory", "channel", "born",
-                                                   "department", "id",        "seq",     "data"};
+// The history's columns (detail/history_columns.hpp) and the journal's own "id" after them.
+using field = std::uint8_t;
+using namespace detail::columns;
+constexpr field f_id = c_count;
+constexpr field f_count = c_count + 1;
 
 field field_of(std::string_view key) {
-    auto it = std::find(std::begin(field_names), std::end(field_names), key);
-    return field(it - std::begin(field_names));
+    if (key == "id") return f_id;
+    column c = column_of(key);
+    return c == c_count ? f_count : field(c);
 }
 
 std::string_view* view_of(written_line& w, field f) {
     switch (f) {
-    case f_person:
+    case c_person:
         return &w.person;
-    case f_at:
+    case c_at:
         return &w.at;
-    case f_event:
+    case c_event:
         return &w.event;
-    case f_role:
+    case c_role:
         return &w.role;
-    case f_time:
+    case c_time:
         return &w.time;
-    case f_territory:
+    case c_territory:
         return &w.territory;
-    case f_channel:
+    case c_channel:
         return &w.channel;
-    case f_born:
+    case c_born:
         return &w.born;
-    case f_department:
+    case c_department:
         return &w.department;
     case f_id:
         return &w.id;
@@ -207,8 +196,8 @@ void line_reader::add_json(std::string_view line, written_line& w) {
     bool simple = detail::scan_simple_object(line, [&](const detail::json_member_view& m) {
         field f = field_of(m.key);
         if (f == f_count) return false;
-        if (f == f_seq) return !m.is_string && parse_seq(m.text, w.seq);
-        if (f == f_data) {
+        if (f == c_seq) return !m.is_string && parse_seq(m.text, w.seq);
+        if (f == c_data) {
             if (!m.is_string && m.text.size() > 18) return false; // beyond int64: nlohmann's form
             w.data.clear();
             if (m.is_string) w.data += '"';
@@ -229,9 +218,9 @@ void line_reader::add_json(std::string_view line, written_line& w) {
     if (j.is_discarded() || !j.is_object()) return;
     for (auto it = j.begin(); it != j.end(); ++it) {
         field f = field_of(it.key());
-        if (f == f_seq) {
+        if (f == c_seq) {
             if (it->is_number_integer()) w.seq = it->get<std::int64_t>();
-        } else if (f == f_data) {
+        } else if (f == c_data) {
             w.data = it->dump();
         } else if (f != f_count && it->is_string()) {
             *view_of(w, f) = owned_.emplace_back(it->get<std::string>());
@@ -258,9 +247,9 @@ void line_reader::add_csv(std::string_view line, std::size_t line_no) {
             int i = column_[f];
             if (i < 0 || std::size_t(i) >= cells.size()) continue;
             const std::string& v = cells[std::size_t(i)].value;
-            if (f == f_seq) {
+            if (f == c_seq) {
                 if (!v.empty() && !parse_seq(v, w.seq)) return parser_.add_line(line, line_no);
-            } else if (f == f_data) {
+            } else if (f == c_data) {
                 // Bytes that are not UTF-8 become U+FFFD: the journal stores JSON text.
                 w.data = nlohmann::json(v).dump(-1, ' ', false,
                                                 nlohmann::json::error_handler_t::replace);
