@@ -9,6 +9,8 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <algorithm>
+#include <string>
 #include <string_view>
 
 namespace echeance::detail {
@@ -54,6 +56,39 @@ bool for_each_text_line(std::string_view text, std::size_t first_line, F&& f) {
         if (nl == nullptr) return emit(n, n);
         std::size_t end = std::size_t(static_cast<const char*>(nl) - b);
         if (!emit(end, end + 1)) return false;
+    }
+    return true;
+}
+
+// The same over bytes [from, to) of a file that `read(offset, buffer, n)` copies (it throws on
+// failure), `block` bytes at a time into one buffer: offsets are the file's; a line longer than
+// a block grows the buffer.
+template <class Read, class F>
+bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size_t first_line,
+                        std::size_t block, F&& f) {
+    std::string buf;
+    std::size_t base = from, next_read = from, no = first_line;
+    while (next_read < to) {
+        std::size_t kept = buf.size(), n = std::min(block, to - next_read);
+        buf.resize(kept + n);
+        read(next_read, &buf[kept], n);
+        next_read += n;
+        bool last = next_read == to;
+        std::size_t whole = buf.size();
+        if (!last) { // up to the last newline; the rest waits for the next block
+            std::size_t nl = std::string_view(buf).rfind('\n');
+            if (nl == std::string_view::npos) continue;
+            whole = nl + 1;
+        }
+        bool go = for_each_text_line(
+            std::string_view(buf.data(), whole), no,
+            [&](std::string_view line, std::size_t k, std::size_t at, std::size_t next) {
+                no = k + 1;
+                return f(line, k, base + at, base + next);
+            });
+        if (!go) return false;
+        buf.erase(0, whole);
+        base += whole;
     }
     return true;
 }

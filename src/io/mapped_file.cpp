@@ -1,6 +1,8 @@
 #include "detail/mapped_file.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +11,7 @@ namespace echeance::detail {
 
 mapped_file::~mapped_file() {
     if (data_ != nullptr && size_ != 0) ::munmap(data_, size_);
+    if (fd_ >= 0) ::close(fd_);
 }
 
 bool mapped_file::map(int fd) {
@@ -20,6 +23,20 @@ bool mapped_file::map(int fd) {
     ::madvise(p, std::size_t(st.st_size), MADV_SEQUENTIAL); // read once, front to back
     data_ = p;
     size_ = std::size_t(st.st_size);
+    fd_ = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    return true;
+}
+
+bool mapped_file::read(std::size_t offset, char* out, std::size_t n) const noexcept {
+    if (fd_ < 0 || offset + n > size_) return false;
+    while (n != 0) {
+        ssize_t got = ::pread(fd_, out, n, off_t(offset));
+        if (got < 0 && errno == EINTR) continue;
+        if (got <= 0) return false;
+        out += got;
+        offset += std::size_t(got);
+        n -= std::size_t(got);
+    }
     return true;
 }
 
@@ -29,12 +46,6 @@ void mapped_file::release(std::size_t offset) noexcept {
     if (data_ == nullptr || end <= released_ + (std::size_t(8) << 20)) return; // 8 MB at a time
     ::madvise(static_cast<char*>(data_) + released_, end - released_, MADV_DONTNEED);
     released_ = end;
-}
-
-void mapped_file::drop(std::size_t from, std::size_t to) const noexcept {
-    static const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
-    std::size_t b = (from + page - 1) / page * page, e = std::min(to, size_) / page * page;
-    if (data_ != nullptr && b < e) ::madvise(static_cast<char*>(data_) + b, e - b, MADV_DONTNEED);
 }
 
 } // namespace echeance::detail

@@ -320,21 +320,29 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
     };
     // Lines [from, to) of body, numbered from `first`, into r's splitter; pages dropped behind.
     auto scan = [&](range& r, std::size_t from, std::size_t to, std::size_t first, bool settle) {
-        std::size_t dropped = from;
         std::size_t end = from;
         std::size_t last = first - 1;
-        for_each_text_line(
-            body.substr(from, to - from), first,
-            [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
-                r.split->line(line, no, from + at + bom, from + next + bom);
-                last = no;
-                end = from + next;
-                if (mapped != nullptr && end - dropped >= (std::size_t(8) << 20)) {
-                    mapped->drop(dropped + bom, end + bom);
-                    dropped = end;
-                }
-                return !settle || !r.split->settled();
-            });
+        auto line = [&](std::string_view text, std::size_t no, std::size_t at, std::size_t next) {
+            r.split->line(text, no, at + bom, next + bom);
+            last = no;
+            end = next;
+            return !settle || !r.split->settled();
+        };
+        if (mapped != nullptr) { // read, not mapped: the mapping is first touched by the replay
+            auto read = [&](std::size_t at, char* out, std::size_t n) {
+                if (!mapped->read(at + bom, out, n))
+                    throw error("echeance.io.read",
+                                fmt::format("cannot read {}: {}", c.file, std::strerror(errno)),
+                                location{c.file, 0, 0, ""});
+            };
+            detail::for_each_read_line(read, from, to, first, std::size_t(1) << 20, line);
+        } else {
+            for_each_text_line(
+                body.substr(from, to - from), first,
+                [&](std::string_view text, std::size_t no, std::size_t at, std::size_t next) {
+                    return line(text, no, from + at, from + next);
+                });
+        }
         r.lines = last - (first - 1);
         return end;
     };

@@ -3,6 +3,7 @@
 #include "detail/text_lines.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <rapidcheck.h>
 #include <rapidcheck/catch.h>
 #include <string>
@@ -80,4 +81,43 @@ TEST_CASE("text lines: the edges") {
     REQUIRE(tail.size() == 1);
     CHECK(tail[0].line.size() == 130);
     CHECK(tail[0].next == 130);
+}
+
+TEST_CASE("text lines read in blocks: the lines of the text in memory, at the file's offsets") {
+    rc::prop("any text, any range, any block size", [] {
+        auto lines = *rc::gen::container<std::vector<std::string>>(rc::gen::map(
+            rc::gen::pair(rc::gen::inRange(0, 90), rc::gen::element<std::string>("\n", "\r\n", "")),
+            [](const std::pair<int, std::string>& p) {
+                return std::string(std::size_t(p.first), 'y') + p.second;
+            }));
+        std::string t;
+        for (const auto& l : lines) t += l;
+        std::size_t from = *rc::gen::inRange<std::size_t>(0, t.size() + 1);
+        while (from > 0 && t[from - 1] != '\n') --from; // a range starts on a line
+        std::size_t block = *rc::gen::inRange<std::size_t>(1, 200);
+        std::size_t stop = *rc::gen::inRange<std::size_t>(1, 300);
+        std::vector<found> want;
+        echeance::detail::for_each_text_line(
+            std::string_view(t).substr(from), 3,
+            [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
+                want.push_back({std::string(line), no, from + at, from + next});
+                return want.size() < stop;
+            });
+        std::vector<found> got;
+        std::size_t reads = 0;
+        auto read = [&](std::size_t at, char* out, std::size_t n) {
+            RC_ASSERT(at + n <= t.size());
+            std::memcpy(out, t.data() + at, n);
+            ++reads;
+        };
+        bool finished = echeance::detail::for_each_read_line(
+            read, from, t.size(), 3, block,
+            [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
+                got.push_back({std::string(line), no, at, next});
+                return got.size() < stop;
+            });
+        RC_ASSERT(got == want);
+        RC_ASSERT(finished == (got.size() < stop));
+        RC_ASSERT(reads <= (t.size() - from + block - 1) / block); // each byte read once
+    });
 }

@@ -73,15 +73,15 @@ using sweep_error_sink = std::function<void(const error&)>;
 // A regular file is mapped in memory and read in chunks that end on a person boundary; a pipe is
 // read in blocks with `grouped`, else spooled to a temporary file first. Unless `grouped`, the
 // persons' boundaries are scanned before any output (a cheap pass over the person ids, by byte
-// ranges on every thread): when a person's lines are not consecutive, the file is read whole and
-// persons gathered, as before (memory then grows with the file). Memory otherwise holds the
-// largest person, a few chunks per thread, and persons_in_memory persons met (16 bytes each; the
-// others in a temporary file, 16 bytes each): bounded whatever the number of persons. With
-// `grouped`, a person who comes back after fewer than 4,096 others (the persons met last, in
-// two tables that stay in a core's cache) is an error and skipped at once; after more, the
-// error comes at the end of the input (naming both lines) and their lines were reported as
-// another person. Throws echeance.history.open when the file cannot
-// be read.
+// ranges on every thread, reading a file with pread rather than through its mapping): when a
+// person's lines are not consecutive, the file is read whole and persons gathered, as before
+// (memory then grows with the file). Memory otherwise holds the largest person, a few chunks per
+// thread, and persons_in_memory persons met (16 bytes each; the others in a temporary file, 16
+// bytes each): bounded whatever the number of persons. With `grouped`, a person who comes back
+// after fewer than 4,096 others (the persons met last, in two tables that stay in a core's cache)
+// is an error and skipped at once; after more, the error comes at the end of the input (naming both
+// lines) and their lines were reported as another person. Throws echeance.history.open when the
+// file cannot be read.
 sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
                        const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error);
