@@ -29,6 +29,7 @@ namespace {
 struct work {
     detail::split_chunk in;
     std::size_t index = 0;
+    std::string input; // the chunk's bytes read from the file (pread), when not owned
     std::string out;
     std::vector<error> errors;
     std::size_t persons = 0;
@@ -42,7 +43,8 @@ struct context {
     const calendar& cal;
     sweep_reporter& reporter;
     std::string file;
-    std::string_view text; // the mapped input, for chunks of offsets
+    std::string_view text;                       // the mapped input, for chunks of offsets
+    const detail::mapped_file* mapped = nullptr; // its file, read with pread when there is one
     history_parser::format format = history_parser::format::detect;
     std::string header; // CSV
     std::size_t header_line = 0;
@@ -62,8 +64,19 @@ void process(context& c, work& w) {
     history_parser p(c.rules, c.cal, c.file, c.format);
     bool fed_header = c.header_line != 0 && w.in.first_line > c.header_line;
     if (fed_header) p.add_line(c.header, c.header_line);
-    std::string_view text = w.in.is_owned ? std::string_view(w.in.owned)
-                                          : c.text.substr(w.in.begin, w.in.end - w.in.begin);
+    std::string_view text;
+    if (w.in.is_owned) {
+        text = w.in.owned;
+    } else if (c.mapped != nullptr) { // a copy from the page cache: no page of the mapping touched
+        w.input.resize(w.in.end - w.in.begin);
+        if (!c.mapped->read(w.in.begin, &w.input[0], w.input.size()))
+            throw error("echeance.io.read",
+                        fmt::format("cannot read {}: {}", c.file, std::strerror(errno)),
+                        location{c.file, 0, 0, ""});
+        text = w.input;
+    } else {
+        text = c.text.substr(w.in.begin, w.in.end - w.in.begin);
+    }
     for_each_text_line(text, w.in.first_line,
                        [&](std::string_view line, std::size_t no, std::size_t, std::size_t) {
                            p.add_line(line, no);
@@ -117,15 +130,16 @@ public:
     void submit(detail::split_chunk&& in) {
         auto w = std::make_unique<work>();
         w->in = std::move(in);
-        if (!spare_.empty()) { // an output buffer written before: its pages are mapped already
-            w->out = std::move(spare_.back());
+        if (!spare_.empty()) { // buffers used before: their pages are mapped already
+            w->out = std::move(spare_.back().out);
+            w->input = std::move(spare_.back().input);
             spare_.pop_back();
         }
         w->index = next_index_++;
         if (threads_.empty()) {
             process(c_, *w);
             write(*w);
-            spare_.push_back(std::move(w->out));
+            keep(*w);
             return;
         }
         {
@@ -189,9 +203,11 @@ private:
             cv_done_.wait(lock, [&] { return w.done; });
         }
         write(w);
-        spare_.push_back(std::move(w.out));
+        keep(w);
         inflight_.pop_front();
     }
+
+    void keep(work& w) { spare_.push_back({std::move(w.input), std::move(w.out)}); }
 
     void write(work& w) {
         if (w.failed) std::rethrow_exception(w.failed);
@@ -216,7 +232,10 @@ private:
     std::size_t next_index_ = 0;
     std::vector<std::thread> threads_;
     std::deque<std::unique_ptr<work>> inflight_;
-    std::vector<std::string> spare_; // output buffers to reuse (main thread only)
+    struct buffers {
+        std::string input, out;
+    };
+    std::vector<buffers> spare_; // to reuse (main thread only)
     std::deque<work*> queue_;
     std::mutex m_;
     std::condition_variable cv_work_, cv_done_;
@@ -426,6 +445,7 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
     std::string_view body = text.substr(bom);
     unsigned threads = thread_count(how.threads);
     c.text = text;
+    c.mapped = mapped;
     c.format = how.format;
     if (!how.grouped) {
         // First the persons' boundaries, before any output: is the input grouped by person?
@@ -520,14 +540,14 @@ std::unique_ptr<sweep_reporter> replay_reporter(const ruleset& rules, const cale
 sweep_stats sweep_text(std::string_view text, const std::string& file, const ruleset& rules,
                        const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error) {
-    context c{rules, cal, reporter, file, {}, how.format, {}, 0, {}, {}, 0, 0};
+    context c{rules, cal, reporter, file, {}, nullptr, how.format, {}, 0, {}, {}, 0, 0};
     return sweep_mapped(text, nullptr, c, how, write, on_error);
 }
 
 sweep_stats sweep_file(const std::string& path, const std::string& shown_name, const ruleset& rules,
                        const calendar& cal, sweep_reporter& reporter, const sweep_options& how,
                        const sweep_writer& write, const sweep_error_sink& on_error) {
-    context c{rules, cal, reporter, shown_name, {}, how.format, {}, 0, {}, {}, 0, 0};
+    context c{rules, cal, reporter, shown_name, {}, nullptr, how.format, {}, 0, {}, {}, 0, 0};
     bool from_stdin = path == "-";
     int fd = from_stdin ? 0 : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) cannot_open(path);
