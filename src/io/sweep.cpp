@@ -58,6 +58,11 @@ struct context {
 
 using detail::for_each_text_line;
 
+[[noreturn]] void cannot_read(const std::string& file) {
+    throw error("echeance.io.read", fmt::format("cannot read {}: {}", file, std::strerror(errno)),
+                location{file, 0, 0, ""});
+}
+
 // One chunk, with a fresh copy of the reporter (a report counts its persons from the chunk's
 // first).
 void process(context& c, work& w) {
@@ -69,10 +74,7 @@ void process(context& c, work& w) {
         text = w.in.owned;
     } else if (c.mapped != nullptr) { // a copy from the page cache: no page of the mapping touched
         w.input.resize(w.in.end - w.in.begin);
-        if (!c.mapped->read(w.in.begin, &w.input[0], w.input.size()))
-            throw error("echeance.io.read",
-                        fmt::format("cannot read {}: {}", c.file, std::strerror(errno)),
-                        location{c.file, 0, 0, ""});
+        if (!c.mapped->read(w.in.begin, &w.input[0], w.input.size())) cannot_read(c.file);
         text = w.input;
     } else {
         text = c.text.substr(w.in.begin, w.in.end - w.in.begin);
@@ -349,10 +351,7 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
         };
         if (mapped != nullptr) { // read, not mapped: the mapping is first touched by the replay
             auto read = [&](std::size_t at, char* out, std::size_t n) {
-                if (!mapped->read(at + bom, out, n))
-                    throw error("echeance.io.read",
-                                fmt::format("cannot read {}: {}", c.file, std::strerror(errno)),
-                                location{c.file, 0, 0, ""});
+                if (!mapped->read(at + bom, out, n)) cannot_read(c.file);
             };
             detail::for_each_read_line(read, from, to, first, std::size_t(1) << 20, line);
         } else {
@@ -470,12 +469,20 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
     }
     // Streaming only: chunks are replayed while the splitter reads on.
     stream(c, how, false, mapped, write, on_error, stats, [&](detail::splitter& split) {
-        for_each_text_line(
-            body, 1, [&](std::string_view line, std::size_t no, std::size_t at, std::size_t next) {
-                stats.lines = no;
-                split.line(line, no, at + bom, next + bom);
-                return true;
-            });
+        auto line = [&](std::string_view text, std::size_t no, std::size_t at, std::size_t next) {
+            stats.lines = no;
+            split.line(text, no, at + bom, next + bom);
+            return true;
+        };
+        if (mapped == nullptr) {
+            for_each_text_line(body, 1, line);
+            return;
+        }
+        // Read, not mapped, as the scan: the chunks are read again for the replay.
+        auto read = [&](std::size_t at, char* out, std::size_t n) {
+            if (!mapped->read(at + bom, out, n)) cannot_read(c.file);
+        };
+        detail::for_each_read_line(read, 0, body.size(), 1, std::size_t(1) << 20, line);
     });
     return stats;
 }
