@@ -38,6 +38,11 @@ struct work {
     bool done = false;
 };
 
+[[noreturn]] void cannot_read(const std::string& file) {
+    throw error("echeance.io.read", fmt::format("cannot read {}: {}", file, std::strerror(errno)),
+                location{file, 0, 0, ""});
+}
+
 struct context {
     const ruleset& rules;
     const calendar& cal;
@@ -54,14 +59,14 @@ struct context {
     std::condition_variable chain_cv;
     std::size_t chain_next = 0;
     std::size_t nirs = 0;
+
+    // n bytes at `at` in the file into `out`, with pread (the mapping is left untouched).
+    void read(std::size_t at, char* out, std::size_t n) const {
+        if (!mapped->read(at, out, n)) cannot_read(file);
+    }
 };
 
 using detail::for_each_text_line;
-
-[[noreturn]] void cannot_read(const std::string& file) {
-    throw error("echeance.io.read", fmt::format("cannot read {}: {}", file, std::strerror(errno)),
-                location{file, 0, 0, ""});
-}
 
 // One chunk, with a fresh copy of the reporter (a report counts its persons from the chunk's
 // first).
@@ -74,7 +79,7 @@ void process(context& c, work& w) {
         text = w.in.owned;
     } else if (c.mapped != nullptr) { // a copy from the page cache: no page of the mapping touched
         w.input.resize(w.in.end - w.in.begin);
-        if (!c.mapped->read(w.in.begin, &w.input[0], w.input.size())) cannot_read(c.file);
+        c.read(w.in.begin, &w.input[0], w.input.size());
         text = w.input;
     } else {
         text = c.text.substr(w.in.begin, w.in.end - w.in.begin);
@@ -319,8 +324,7 @@ void stream(context& c, const sweep_options& how, bool owned, detail::mapped_fil
 // is the splitter of the first range (the format, the CSV header). False when a person comes
 // back after another person.
 bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const sweep_options& how,
-                     unsigned threads, detail::mapped_file* mapped,
-                     std::vector<detail::split_chunk>& chunks,
+                     unsigned threads, std::vector<detail::split_chunk>& chunks,
                      std::unique_ptr<detail::splitter>& head, sweep_stats& stats) {
     // Ranges of at least four chunks each: below that, threads cost more than they save.
     std::size_t ranges = std::max<std::size_t>(
@@ -349,10 +353,8 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
             end = next;
             return !settle || !r.split->settled();
         };
-        if (mapped != nullptr) { // read, not mapped: the mapping is first touched by the replay
-            auto read = [&](std::size_t at, char* out, std::size_t n) {
-                if (!mapped->read(at + bom, out, n)) cannot_read(c.file);
-            };
+        if (c.mapped != nullptr) { // read, not mapped: the mapping is first touched by the replay
+            auto read = [&](std::size_t at, char* out, std::size_t n) { c.read(at + bom, out, n); };
             detail::for_each_read_line(read, from, to, first, std::size_t(1) << 20, line);
         } else {
             for_each_text_line(
@@ -450,7 +452,7 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         // First the persons' boundaries, before any output: is the input grouped by person?
         std::vector<detail::split_chunk> chunks;
         std::unique_ptr<detail::splitter> head;
-        bool grouped = scan_boundaries(body, bom, c, how, threads, mapped, chunks, head, stats);
+        bool grouped = scan_boundaries(body, bom, c, how, threads, chunks, head, stats);
         if (!grouped) {
             gather_whole(text, c, write, on_error, stats);
             return stats;
@@ -479,9 +481,7 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
             return;
         }
         // Read, not mapped, as the scan: the chunks are read again for the replay.
-        auto read = [&](std::size_t at, char* out, std::size_t n) {
-            if (!mapped->read(at + bom, out, n)) cannot_read(c.file);
-        };
+        auto read = [&](std::size_t at, char* out, std::size_t n) { c.read(at + bom, out, n); };
         detail::for_each_read_line(read, 0, body.size(), 1, std::size_t(1) << 20, line);
     });
     return stats;
