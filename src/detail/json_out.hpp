@@ -287,6 +287,13 @@ private:
 // The JSON text of a string (its quotes included), as json_out writes it.
 inline std::string json_quoted(std::string_view s) {
     std::string out;
+    if (json_kind(s) == json_text::plain) { // most texts: one exact allocation, no slack to zero
+        out.reserve(s.size() + 2);
+        out += '"';
+        out += s;
+        out += '"';
+        return out;
+    }
     json_out(out).str(s);
     out.shrink_to_fit(); // kept in tables and memos: without the writer's slack
     return out;
