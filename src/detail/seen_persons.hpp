@@ -3,6 +3,7 @@
 // merged at the end to find a person who came back.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -32,6 +33,9 @@ public:
     mark_runs(const mark_runs&) = delete;
 
     void add(person_mark m) {
+        // The budget at once (up to 2^20 marks, the default): no copy as the buffer grows, and
+        // pages are resident only once written.
+        if (buffer_.capacity() == 0) buffer_.reserve(std::min<std::size_t>(budget_, 1U << 20));
         buffer_.push_back(m);
         sorted_ = false;
         if (buffer_.size() >= budget_) spill();
