@@ -4,6 +4,7 @@
 
 #include "detail/history_columns.hpp"
 #include "detail/json_line.hpp"
+#include "detail/json_skip.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -57,38 +58,16 @@ bool parse_seq(std::string_view text, std::int64_t& seq) {
     return ec == std::errc() && end == text.data() + text.size() && seq >= 0;
 }
 
-// Past the JSON string starting at s[p] ('"'); npos when unterminated.
+// Past the JSON string or value at s[p] (detail/json_skip.hpp); npos when it does not end.
 std::size_t skip_string(std::string_view s, std::size_t p) {
-    for (++p; p < s.size(); ++p) {
-        if (s[p] == '\\')
-            ++p;
-        else if (s[p] == '"')
-            return p + 1;
-    }
-    return std::string_view::npos;
+    bool escaped = false;
+    const char* e = detail::skip_json_string(s.data() + p, s.data() + s.size(), escaped);
+    return e ? std::size_t(e - s.data()) : std::string_view::npos;
 }
-
-// Past the JSON value starting at s[p] (strings and nesting skipped whole); npos when cut.
 std::size_t skip_value(std::string_view s, std::size_t p) {
-    if (p >= s.size()) return std::string_view::npos;
-    if (s[p] == '"') return skip_string(s, p);
-    int depth = 0;
-    while (p < s.size()) {
-        char c = s[p];
-        if (c == '"') {
-            p = skip_string(s, p);
-            if (p == std::string_view::npos) return p;
-            continue;
-        }
-        if (c == '{' || c == '[') ++depth;
-        if (c == '}' || c == ']') {
-            if (depth == 0) return p;
-            if (--depth == 0) return p + 1;
-        }
-        if (depth == 0 && (c == ',' || c == ' ' || c == '\t')) return p;
-        ++p;
-    }
-    return depth == 0 ? p : std::string_view::npos;
+    if (p > s.size()) return std::string_view::npos;
+    const char* e = detail::skip_json_value(s.data() + p, s.data() + s.size());
+    return e ? std::size_t(e - s.data()) : std::string_view::npos;
 }
 
 std::size_t skip_ws(std::string_view s, std::size_t p) {

@@ -2,6 +2,7 @@
 #include "detail/sweep_split.hpp"
 
 #include "detail/json_line.hpp"
+#include "detail/json_skip.hpp"
 #include "detail/jsonc.hpp"
 #include "detail/person_id.hpp"
 #include "detail/same_text.hpp"
@@ -17,52 +18,6 @@ namespace {
 
 bool is_ws(char c) {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-// Skips a JSON string at p (on its quote); false when it does not end on the line.
-bool skip_string(const char*& p, const char* e, bool& escaped) {
-    ++p;
-    while (p < e) {
-        if (*p == '\\') {
-            escaped = true;
-            p += 2;
-            continue;
-        }
-        if (*p == '"') {
-            ++p;
-            return true;
-        }
-        ++p;
-    }
-    return false;
-}
-
-// Skips any JSON value at p; false on what cannot be a value (the parser will say why).
-bool skip_value(const char*& p, const char* e) {
-    bool escaped = false;
-    if (p == e) return false;
-    if (*p == '"') return skip_string(p, e, escaped);
-    if (*p == '{' || *p == '[') {
-        int depth = 0;
-        while (p < e) {
-            char c = *p;
-            if (c == '"') {
-                if (!skip_string(p, e, escaped)) return false;
-                continue;
-            }
-            if (c == '{' || c == '[') ++depth;
-            if (c == '}' || c == ']') {
-                if (--depth == 0) {
-                    ++p;
-                    return true;
-                }
-            }
-            ++p;
-        }
-        return false;
-    }
-    while (p < e && *p != ',' && *p != '}' && *p != ']' && !is_ws(*p)) ++p;
-    return true;
 }
 
 // The full reader's answer, for lines the scan cannot read alone (escapes in keys or values).
@@ -133,7 +88,7 @@ bool json_person(std::string_view line, std::string_view& raw, std::string& deco
         if (p == e || *p != '"') return false;
         const char* k = p + 1;
         bool escaped = false;
-        if (!skip_string(p, e, escaped)) return false;
+        if ((p = skip_json_string(p, e, escaped)) == nullptr) return false;
         if (escaped) {
             if (!json_person_slow(line, decoded)) return false;
             raw = decoded;
@@ -147,7 +102,7 @@ bool json_person(std::string_view line, std::string_view& raw, std::string& deco
         if (key == "person") {
             if (p == e || *p != '"') return false;
             const char* v = p + 1;
-            if (!skip_string(p, e, escaped)) return false;
+            if ((p = skip_json_string(p, e, escaped)) == nullptr) return false;
             if (escaped) {
                 if (!json_person_slow(line, decoded)) return false;
                 raw = decoded;
@@ -156,7 +111,7 @@ bool json_person(std::string_view line, std::string_view& raw, std::string& deco
             raw = std::string_view(v, std::size_t(p - 1 - v));
             return true;
         }
-        if (!skip_value(p, e)) return false;
+        if ((p = skip_json_value(p, e)) == nullptr) return false;
         while (p < e && is_ws(*p)) ++p;
         if (p == e || *p != ',') return false;
         ++p;
