@@ -173,10 +173,17 @@ private:
         }
         at_ += n;
     }
+    // `,"k":` with one check of room (keys are short: most copies inline).
     void write_key(std::string_view k) {
-        if (!first_) put(',');
-        quote_plain(k);
-        put(':');
+        char* p = room(k.size() + 4);
+        if (!first_) *p++ = ',';
+        *p++ = '"';
+        at_ = std::size_t(p - o_.data());
+        put(k.data(), k.size());
+        p = o_.data() + at_;
+        p[0] = '"';
+        p[1] = ':';
+        at_ += 2;
         first_ = true;
     }
     // Before a value: its separator, or its held key.

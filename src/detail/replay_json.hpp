@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace echeance::detail {
@@ -37,10 +36,18 @@ public:
     std::string_view message(const ruleset& rules, const replay_warning& w);
 
 private:
-    std::string_view remembered(const std::string& text);
+    // One text and the key it was rendered for; a slot is overwritten by the next key that
+    // hashes to it, its strings' buffers kept (no allocation once warm).
+    struct slot {
+        std::string key, text;
+    };
+    static constexpr std::size_t slots = std::size_t(1) << 12;
+    // The slot of key_: its text when it holds key_, else `made()` rendered, quoted and kept.
+    template <class Make>
+    std::string_view find(Make&& made);
     std::uint64_t serial_ = 0;
     std::string key_; // the input of the text asked for, as bytes
-    std::unordered_map<std::string, std::string> memo_;
+    std::vector<slot> slots_;
 };
 
 // The JSON line of one person, appended: every member, or with `compact` none whose value is

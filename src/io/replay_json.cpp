@@ -61,17 +61,51 @@ json_names::json_names(const ruleset& rules)
 json_memo& json_memo::of(const json_names& names) {
     thread_local json_memo memo;
     if (memo.serial_ != names.serial) {
-        memo.memo_.clear();
+        memo.slots_.assign(slots, slot{});
         memo.serial_ = names.serial;
     }
     return memo;
 }
 
-std::string_view json_memo::remembered(const std::string& text) {
-    // Bounded at 4,096 texts (about 1.3 MB a thread, within a core's L2): at 65,536 the hits
-    // rose from 68 to 83 % but the finds missed the caches, 6 % slower in all (docs/replay.md).
-    if (memo_.size() >= 1U << 12) memo_.clear();
-    return memo_.emplace(key_, json_quoted(text)).first->second;
+namespace {
+
+// A 64-bit hash of a memo key, eight bytes at a time (the keys are 40 to 80 bytes of ids).
+std::uint64_t key_hash(std::string_view k) {
+    constexpr std::uint64_t mul = 0x9E3779B97F4A7C15ull;
+    std::uint64_t h = k.size() * mul;
+    std::size_t i = 0;
+    for (; i + 8 <= k.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, k.data() + i, 8);
+        h = (h ^ w) * mul;
+        h ^= h >> 29;
+    }
+    if (i < k.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, k.data() + i, k.size() - i);
+        h = (h ^ w) * mul;
+    }
+    return h ^ (h >> 32);
+}
+
+} // namespace
+
+// Direct-mapped, 4,096 slots (about 1 MB a thread, within a core's L2): a node map of 65,536
+// hit more often but missed the caches, and its allocations cost what it saved (docs/replay.md).
+template <class Make>
+std::string_view json_memo::find(Make&& made) {
+    slot& s = slots_[key_hash(key_) & (slots - 1)];
+    if (s.key == key_) return s.text;
+    std::string text = made();
+    s.key = key_;
+    if (json_kind(text) == json_text::plain) { // in the slot's own buffer, without slack
+        s.text.assign(1, '"');
+        s.text += text;
+        s.text += '"';
+    } else {
+        s.text = json_quoted(text);
+    }
+    return s.text;
 }
 
 // The key holds every input reason() reads: the facts of the rejection but its line (and its day
@@ -106,9 +140,7 @@ std::string_view json_memo::reason(const ruleset& rules, const history& h, const
     default:
         break;
     }
-    auto it = memo_.find(key_);
-    if (it != memo_.end()) return it->second;
-    return remembered(echeance::reason(rules, h, x));
+    return find([&] { return echeance::reason(rules, h, x); });
 }
 
 std::string_view json_memo::message(const ruleset& rules, const replay_warning& w) {
@@ -120,9 +152,7 @@ std::string_view json_memo::message(const ruleset& rules, const replay_warning& 
     put(key_, w.event.index());
     put(key_, w.state.index());
     key_ += w.detail;
-    auto it = memo_.find(key_);
-    if (it != memo_.end()) return it->second;
-    return remembered(echeance::message(rules, w));
+    return find([&] { return echeance::message(rules, w); });
 }
 
 } // namespace detail
