@@ -46,7 +46,8 @@ private:
     template <class Make>
     std::string_view find(Make&& made);
     std::uint64_t serial_ = 0;
-    std::string key_; // the input of the text asked for, as bytes
+    std::string key_buf_; // the input of the text asked for, as bytes: its first key_size_
+    std::size_t key_size_ = 0;
     std::vector<slot> slots_;
 };
 

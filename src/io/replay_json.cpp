@@ -7,6 +7,7 @@
 #include "detail/replay_names.hpp"
 #include "echeance/io/report.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <type_traits>
@@ -27,24 +28,34 @@ std::vector<std::string> quoted_ids(const Items& items) {
     return out;
 }
 
+// The bytes of a memo key, written in place at the front of a buffer kept from key to key (no
+// call to the string's append per fact).
+struct key_bytes {
+    std::string& buf;
+    std::size_t& size;
+    void add(const void* p, std::size_t n) {
+        if (size + n > buf.size()) buf.resize(std::max<std::size_t>(2 * (size + n), 128));
+        std::memcpy(&buf[size], p, n);
+        size += n;
+    }
+};
+
 // Appends the bytes of a trivially copyable value to a memo key.
 template <class T>
-void put(std::string& key, const T& v) {
+void put(key_bytes k, const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    char b[sizeof(T)];
-    std::memcpy(b, &v, sizeof(T));
-    key.append(b, sizeof(T));
+    k.add(&v, sizeof(T));
 }
 
-void put_day(std::string& key, const std::optional<year_month_day>& d) {
-    put(key, bool(d));
-    if (d) put(key, *d);
+void put_day(key_bytes k, const std::optional<year_month_day>& d) {
+    put(k, bool(d));
+    if (d) put(k, *d);
 }
 
 // A text with its length (none: a length no text has).
-void put_text(std::string& key, const std::string* text) {
-    put(key, text ? std::uint64_t(text->size()) : ~std::uint64_t(0));
-    if (text) key += *text;
+void put_text(key_bytes k, const std::string* text) {
+    put(k, text ? std::uint64_t(text->size()) : ~std::uint64_t(0));
+    if (text) k.add(text->data(), text->size());
 }
 
 } // namespace
@@ -94,10 +105,11 @@ std::uint64_t key_hash(std::string_view k) {
 // hit more often but missed the caches, and its allocations cost what it saved (docs/replay.md).
 template <class Make>
 std::string_view json_memo::find(Make&& made) {
-    slot& s = slots_[key_hash(key_) & (slots - 1)];
-    if (s.key == key_) return s.text;
+    std::string_view key(key_buf_.data(), key_size_);
+    slot& s = slots_[key_hash(key) & (slots - 1)];
+    if (s.key == key) return s.text;
     std::string text = made();
-    s.key = key_;
+    s.key.assign(key.data(), key.size());
     if (json_kind(text) == json_text::plain) { // in the slot's own buffer, without slack
         s.text.assign(1, '"');
         s.text += text;
@@ -114,28 +126,29 @@ std::string_view json_memo::reason(const ruleset& rules, const history& h, const
     using why = rejection::why;
     // Texts of the person's own days and lines: hardly ever twice, not worth keeping.
     if (x.code == why::out_of_order || x.code == why::condition) return {};
-    key_.clear();
-    key_ += 'r';
-    put(key_, x.code);
+    key_size_ = 0;
+    key_bytes k{key_buf_, key_size_};
+    put(k, 'r');
+    put(k, x.code);
     for (auto i : {x.event.index(), x.role.index(), x.state.index(), x.window.index(),
                    x.closed_by.index(), x.version.index(), x.condition.index(),
                    x.changed_by.index(), x.obligation.index(), x.instead.index()})
-        put(key_, i);
-    put(key_, x.reading);
-    put(key_, x.held);
-    put(key_, x.other_line);
-    put_day(key_, x.since);
-    put_day(key_, x.changed_on);
-    put(key_, x.on);
-    put(key_, x.end_utc.time_since_epoch().count());
+        put(k, i);
+    put(k, x.reading);
+    put(k, x.held);
+    put(k, x.other_line);
+    put_day(k, x.since);
+    put_day(k, x.changed_on);
+    put(k, x.on);
+    put(k, x.end_utc.time_since_epoch().count());
     switch (x.code) {
     case why::no_rules:
-        put(key_, x.day);
-        put_text(key_, &h.department);
+        put(k, x.day);
+        put_text(k, &h.department);
         break;
     case why::unknown_event:
     case why::unknown_role:
-        put_text(key_, x.text < h.texts.size() ? &h.texts[x.text] : nullptr);
+        put_text(k, x.text < h.texts.size() ? &h.texts[x.text] : nullptr);
         break;
     default:
         break;
@@ -144,14 +157,15 @@ std::string_view json_memo::reason(const ruleset& rules, const history& h, const
 }
 
 std::string_view json_memo::message(const ruleset& rules, const replay_warning& w) {
-    key_.clear();
-    key_ += 'w';
-    put(key_, w.what);
-    put(key_, w.day);
-    put(key_, w.rule);
-    put(key_, w.event.index());
-    put(key_, w.state.index());
-    key_ += w.detail;
+    key_size_ = 0;
+    key_bytes k{key_buf_, key_size_};
+    put(k, 'w');
+    put(k, w.what);
+    put(k, w.day);
+    put(k, w.rule);
+    put(k, w.event.index());
+    put(k, w.state.index());
+    k.add(w.detail.data(), w.detail.size());
     return find([&] { return echeance::message(rules, w); });
 }
 
@@ -286,7 +300,7 @@ void scheduled_json(json_out& w, const ruleset& rules, const json_names& c,
     for (const auto& s : r.scheduled) {
         w.begin_object();
         name(w.key("event"), rules, c.events, s.event);
-        w.key("by").str(to_string(s.rule.kind()));
+        w.key("by").plain(to_string(s.rule.kind()));
         w.key("rule").str(rules.name(s.rule));
         day(w.key("last_day"), s.last_day);
         day(w.key("effective"), s.effective);
@@ -310,7 +324,7 @@ void obligations_json(json_out& w, const ruleset& rules, const json_names& c,
         day(w.key("started"), o.started);
         opt_day(w.key("due"), o.due);
         utc_or_null(w.key("end_utc"), bool(o.due), o.end_utc);
-        w.key("status").str(to_string(o.state));
+        w.key("status").plain(to_string(o.state));
         if (o.state == obligation_status::status::due) {
             w.key("days_left");
             if (o.due)
@@ -342,7 +356,7 @@ void retention_json(json_out& w, const ruleset& rules, const json_names& c,
         day(w.key("archived_on"), x.archived_on);
         opt_day(w.key("last_day"), x.last_day);
         opt_day(w.key("purge_on"), x.purge_on);
-        w.key("status").str(to_string(x.state));
+        w.key("status").plain(to_string(x.state));
         opt_day(w.key("ended_on"), x.ended_on);
         w.key("purged_early").boolean(x.purged_early);
         name(w.key("version"), rules, c.versions, x.version);
@@ -361,7 +375,7 @@ void rejected_json(json_out& w, const ruleset& rules, const json_names& c, const
         day(w.key("on"), x.day);
         event_or_role(w.key("event"), rules, c, h, x, false);
         event_or_role(w.key("role"), rules, c, h, x, true);
-        w.key("id").str(x.id);
+        w.key("id").plain(x.id); // echeance.replay.<why>, the program's own
         std::string_view known = memo.reason(rules, h, x);
         if (!known.empty())
             w.key("reason").raw(known);
@@ -411,7 +425,7 @@ void readings_json(json_out& w, const ruleset& rules, const json_names& c, const
         const auto& rs = readings_of(rules, cc);
         w.begin_object();
         w.key("rule").str(rule_id(rules, cc));
-        w.key("kind").str(to_string(cc.rule.kind()));
+        w.key("kind").plain(to_string(cc.rule.kind()));
         day(w.key("started"), cc.started);
         count_readings_json(w.key("readings"), rules, c, cc);
         w.key("most_protective");
@@ -431,7 +445,7 @@ void warnings_json(json_out& w, const ruleset& rules, const json_names& c, const
     for (const auto& x : r.warnings) {
         w.begin_object();
         line_or_null(w.key("line"), x.line);
-        w.key("id").str(x.id);
+        w.key("id").plain(x.id); // echeance.replay.<why>, the program's own
         w.key("message").raw(memo.message(rules, x));
         w.end_object();
     }
