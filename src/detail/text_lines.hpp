@@ -66,17 +66,20 @@ bool for_each_text_line(std::string_view text, std::size_t first_line, F&& f) {
 template <class Read, class F>
 bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size_t first_line,
                         std::size_t block, F&& f) {
+    // buf's first `have` bytes are in use: the buffer keeps its size from block to block, so
+    // that only its growth is ever zero-filled (a resize per block zeroed the whole file once).
     std::string buf;
-    std::size_t base = from, next_read = from, no = first_line;
+    std::size_t have = 0, base = from, next_read = from, no = first_line;
     while (next_read < to) {
-        std::size_t kept = buf.size(), n = std::min(block, to - next_read);
-        buf.resize(kept + n);
-        read(next_read, &buf[kept], n);
+        std::size_t n = std::min(block, to - next_read);
+        if (buf.size() < have + n) buf.resize(have + n);
+        read(next_read, &buf[have], n);
+        have += n;
         next_read += n;
         bool last = next_read == to;
-        std::size_t whole = buf.size();
+        std::size_t whole = have;
         if (!last) { // up to the last newline; the rest waits for the next block
-            std::size_t nl = std::string_view(buf).rfind('\n');
+            std::size_t nl = std::string_view(buf.data(), have).rfind('\n');
             if (nl == std::string_view::npos) continue;
             whole = nl + 1;
         }
@@ -87,7 +90,8 @@ bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size
                 return f(line, k, base + at, base + next);
             });
         if (!go) return false;
-        buf.erase(0, whole);
+        std::memmove(&buf[0], buf.data() + whole, have - whole);
+        have -= whole;
         base += whole;
     }
     return true;
