@@ -75,6 +75,41 @@ private:
 
 } // namespace
 
+// std::sort's order, sooner: the marks are first dealt in place by the top bits of their hash
+// (uniform) into about n / 1,024 buckets (American flag sort), then each bucket, which fits a
+// core's first cache, is sorted alone. 2^20 marks: 76.5 ms with std::sort, 52.0 ms here (65.7 ms
+// with buckets of 256, 57.4 of 4,096; tests/bench/sort_marks.cpp).
+void sort_by_hash(std::vector<person_mark>& a) {
+    const std::size_t n = a.size();
+    if (n < 4096) {
+        std::sort(a.begin(), a.end(), by_hash);
+        return;
+    }
+    int bits = 1;
+    while (bits < 14 && (std::size_t(1) << (bits + 10)) < n) ++bits;
+    const int shift = 64 - bits;
+    const std::size_t buckets = std::size_t(1) << bits;
+    std::vector<std::size_t> next(buckets + 1, 0), end(buckets, 0);
+    for (const auto& m : a) ++next[(m.hash >> shift) + 1];
+    for (std::size_t b = 1; b <= buckets; ++b) next[b] += next[b - 1];
+    for (std::size_t b = 0; b < buckets; ++b) end[b] = next[b + 1];
+    for (std::size_t b = 0; b < buckets; ++b)
+        while (next[b] < end[b]) { // the mark at next[b] goes to its bucket, whose is taken on
+            person_mark v = a[next[b]];
+            std::size_t d = v.hash >> shift;
+            while (d != b) {
+                std::swap(v, a[next[d]++]);
+                d = v.hash >> shift;
+            }
+            a[next[b]++] = v;
+        }
+    std::size_t from = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+        std::sort(a.begin() + std::ptrdiff_t(from), a.begin() + std::ptrdiff_t(end[b]), by_hash);
+        from = end[b];
+    }
+}
+
 std::uint64_t person_hash(const char* id, std::size_t size) noexcept {
     return std::uint64_t(std::hash<std::string_view>{}(std::string_view(id, size))) | 1u;
 }
@@ -93,7 +128,7 @@ mark_runs::mark_runs(mark_runs&& o) noexcept
 }
 
 void mark_runs::sort() {
-    if (!sorted_) std::sort(buffer_.begin(), buffer_.end(), by_hash);
+    if (!sorted_) sort_by_hash(buffer_);
     sorted_ = true;
 }
 
