@@ -246,6 +246,7 @@ struct history_parser::impl {
     std::unordered_map<std::string, std::uint16_t> text_index;
     std::uint32_t texts_person = no_person;
     std::optional<territory> last_territory;
+    std::size_t events_read = 0; // events kept, for the room a new person gets
     static constexpr std::uint32_t no_person = 0xFFFFFFFF;
     // CSV
     bool have_header = false;
@@ -403,7 +404,11 @@ struct history_parser::impl {
             out.persons.emplace_back();
             out.persons.back().person = person;
             persons.add(person, pi, [this](std::uint32_t i) { return id_of(i); });
-            out.persons.back().events.reserve(4); // two allocations for most persons, not four
+            // Room for the mean of the persons read so far and two more, from 4 to 8: one
+            // allocation for most persons (a fixed 4 grew once for every person of five events),
+            // and one person of many events does not make the room of those after it.
+            out.persons.back().events.reserve(std::min<std::size_t>(
+                8, std::max<std::size_t>(4, events_read / std::max<std::size_t>(pi, 1) + 2)));
             person_where.push_back(where);
             person_facts.emplace_back();
             bool nir = must_mask(person);
@@ -452,6 +457,7 @@ struct history_parser::impl {
         if (e.event == no_index) e.event_text = keep(f.v[c_event]);
         if (e.role == no_index) e.role_text = keep(f.v[c_role]);
         h.events.push_back(e);
+        ++events_read;
     }
 
     // The syntax with nlohmann's messages (as before), then the positioned reader for the
