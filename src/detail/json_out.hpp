@@ -178,12 +178,11 @@ private:
         char* p = room(k.size() + 4);
         if (!first_) *p++ = ',';
         *p++ = '"';
-        at_ = std::size_t(p - o_.data());
-        put(k.data(), k.size());
-        p = o_.data() + at_;
+        std::memcpy(p, k.data(), k.size());
+        p += k.size();
         p[0] = '"';
         p[1] = ':';
-        at_ += 2;
+        at_ = std::size_t(p + 2 - o_.data());
         first_ = true;
     }
     // Before a value: its separator, or its held key.

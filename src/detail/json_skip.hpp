@@ -10,7 +10,7 @@ inline const char* skip_json_string(const char* p, const char* e, bool& escaped)
     for (++p; p < e; ++p) {
         if (*p == '\\') {
             escaped = true;
-            ++p;
+            if (++p == e) return nullptr; // not one past e: a backslash last does not end it
         } else if (*p == '"') {
             return p + 1;
         }

@@ -22,7 +22,7 @@ struct person_mark {
     std::size_t line = 0;   // where the person was met
 };
 
-// Sorts by hash, then line: std::sort's order with by (hash, line), in fewer passes.
+// Sorts by hash, then line: the order std::sort gives, sooner (src/io/seen_persons.cpp).
 void sort_by_hash(std::vector<person_mark>& marks);
 
 // Marks in sorted runs: the last in memory (at most `budget` marks), the others spilled to a

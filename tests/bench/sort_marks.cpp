@@ -1,4 +1,4 @@
-// The sort of the persons met (10^6 marks, the boundary scan of a 10^6-person sweep): std::sort,
+// The sort of the persons met (2^20 marks, about those of a 10^6-person sweep): std::sort,
 // the baseline, against sort_by_hash (buckets by the hash's top bits, then each bucket sorted).
 //   build/tests/bench/echeance_bench --benchmark_filter=sort_marks
 #include "detail/seen_persons.hpp"
