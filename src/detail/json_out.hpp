@@ -290,18 +290,25 @@ private:
     opened stack_[max_depth]{};
 };
 
-// The JSON text of a string (its quotes included), as json_out writes it.
-inline std::string json_quoted(std::string_view s) {
-    std::string out;
-    if (json_kind(s) == json_text::plain) { // most texts: one exact allocation, no slack to zero
+// `out` becomes the JSON text of a string (its quotes included), as json_out writes it; a plain
+// text (most) goes into out's own buffer, grown to its exact size at most, no slack zeroed.
+inline void json_quote_into(std::string& out, std::string_view s) {
+    out.clear();
+    if (json_kind(s) == json_text::plain) {
         out.reserve(s.size() + 2);
         out += '"';
         out += s;
         out += '"';
-        return out;
+        return;
     }
     json_out(out).str(s);
     out.shrink_to_fit(); // kept in tables and memos: without the writer's slack
+}
+
+// The JSON text of a string (its quotes included), as json_out writes it.
+inline std::string json_quoted(std::string_view s) {
+    std::string out;
+    json_quote_into(out, s);
     return out;
 }
 

@@ -7,7 +7,9 @@
 #include "echeance/history.hpp"
 #include "echeance/ruleset.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +37,19 @@ public:
     std::string_view reason(const ruleset& rules, const history& h, const rejection& x);
     std::string_view message(const ruleset& rules, const replay_warning& w);
 
+    // The bytes of a memo key, written in place at the front of a buffer kept from key to key
+    // (no call to the string's append per fact).
+    struct key_bytes {
+        std::string buf;
+        std::size_t size = 0; // buf's first `size` bytes are the key
+        void add(const void* p, std::size_t n) {
+            if (size + n > buf.size()) buf.resize(std::max<std::size_t>(2 * (size + n), 128));
+            std::memcpy(&buf[size], p, n);
+            size += n;
+        }
+        std::string_view view() const { return {buf.data(), size}; }
+    };
+
 private:
     // One text and the key it was rendered for; a slot is overwritten by the next key that
     // hashes to it, its strings' buffers kept (no allocation once warm).
@@ -46,8 +61,7 @@ private:
     template <class Make>
     std::string_view find(Make&& made);
     std::uint64_t serial_ = 0;
-    std::string key_buf_; // the input of the text asked for, as bytes: its first key_size_
-    std::size_t key_size_ = 0;
+    key_bytes key_; // the input of the text asked for
     std::vector<slot> slots_;
 };
 

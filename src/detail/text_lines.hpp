@@ -81,9 +81,8 @@ bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size
         if (!last) { // up to the last newline; the rest waits for the next block
             // In the bytes just read: the carried tail has no newline (a long line stays linear).
             std::size_t nl = std::string_view(buf.data() + (have - n), n).rfind('\n');
-            if (nl != std::string_view::npos) nl += have - n;
             if (nl == std::string_view::npos) continue;
-            whole = nl + 1;
+            whole = have - n + nl + 1;
         }
         bool go = for_each_text_line(
             std::string_view(buf.data(), whole), no,

@@ -7,7 +7,6 @@
 #include "detail/replay_names.hpp"
 #include "echeance/io/report.hpp"
 
-#include <algorithm>
 #include <atomic>
 #include <cstring>
 #include <type_traits>
@@ -28,32 +27,20 @@ std::vector<std::string> quoted_ids(const Items& items) {
     return out;
 }
 
-// The bytes of a memo key, written in place at the front of a buffer kept from key to key (no
-// call to the string's append per fact).
-struct key_bytes {
-    std::string& buf;
-    std::size_t& size;
-    void add(const void* p, std::size_t n) {
-        if (size + n > buf.size()) buf.resize(std::max<std::size_t>(2 * (size + n), 128));
-        std::memcpy(&buf[size], p, n);
-        size += n;
-    }
-};
-
 // Appends the bytes of a trivially copyable value to a memo key.
 template <class T>
-void put(key_bytes k, const T& v) {
+void put(json_memo::key_bytes& k, const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     k.add(&v, sizeof(T));
 }
 
-void put_day(key_bytes k, const std::optional<year_month_day>& d) {
+void put_day(json_memo::key_bytes& k, const std::optional<year_month_day>& d) {
     put(k, bool(d));
     if (d) put(k, *d);
 }
 
 // A text with its length (none: a length no text has).
-void put_text(key_bytes k, const std::string* text) {
+void put_text(json_memo::key_bytes& k, const std::string* text) {
     put(k, text ? std::uint64_t(text->size()) : ~std::uint64_t(0));
     if (text) k.add(text->data(), text->size());
 }
@@ -105,18 +92,12 @@ std::uint64_t key_hash(std::string_view k) {
 // hit more often but missed the caches, and its allocations cost what it saved (docs/replay.md).
 template <class Make>
 std::string_view json_memo::find(Make&& made) {
-    std::string_view key(key_buf_.data(), key_size_);
+    std::string_view key = key_.view();
     slot& s = slots_[key_hash(key) & (slots - 1)];
     if (s.key == key) return s.text;
     std::string text = made();
     s.key.assign(key.data(), key.size());
-    if (json_kind(text) == json_text::plain) { // in the slot's own buffer, without slack
-        s.text.assign(1, '"');
-        s.text += text;
-        s.text += '"';
-    } else {
-        s.text = json_quoted(text);
-    }
+    json_quote_into(s.text, text); // in the slot's own buffer
     return s.text;
 }
 
@@ -126,8 +107,8 @@ std::string_view json_memo::reason(const ruleset& rules, const history& h, const
     using why = rejection::why;
     // Texts of the person's own days and lines: hardly ever twice, not worth keeping.
     if (x.code == why::out_of_order || x.code == why::condition) return {};
-    key_size_ = 0;
-    key_bytes k{key_buf_, key_size_};
+    key_bytes& k = key_;
+    k.size = 0;
     put(k, 'r');
     put(k, x.code);
     for (auto i : {x.event.index(), x.role.index(), x.state.index(), x.window.index(),
@@ -157,8 +138,8 @@ std::string_view json_memo::reason(const ruleset& rules, const history& h, const
 }
 
 std::string_view json_memo::message(const ruleset& rules, const replay_warning& w) {
-    key_size_ = 0;
-    key_bytes k{key_buf_, key_size_};
+    key_bytes& k = key_;
+    k.size = 0;
     put(k, 'w');
     put(k, w.what);
     put(k, w.day);
