@@ -298,6 +298,8 @@ inline replay_result replay(const ruleset& rules, const calendar& cal, const his
 
 // The text of a rejection for people: what was expected.
 std::string reason(const ruleset& rules, const history& h, const rejection& x);
+// reason()'s text appended to `out` (no allocation when it has room: a sweep's renderer).
+void append_reason(std::string& out, const ruleset& rules, const history& h, const rejection& x);
 // The text of a warning.
 std::string message(const ruleset& rules, const replay_warning& w);
 // The explanation recorded with options.explain, rendered line by line (the date arithmetic of

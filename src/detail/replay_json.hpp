@@ -36,6 +36,11 @@ public:
     // caller writes reason() itself.
     std::string_view reason(const ruleset& rules, const history& h, const rejection& x);
     std::string_view message(const ruleset& rules, const replay_warning& w);
+    // A buffer for the texts not kept, kept from text to text (no allocation once warm).
+    std::string& scratch() {
+        text_.clear();
+        return text_;
+    }
 
     // The bytes of a memo key, written in place at the front of a buffer kept from key to key
     // (no call to the string's append per fact).
@@ -57,11 +62,12 @@ private:
         std::string key, text;
     };
     static constexpr std::size_t slots = std::size_t(1) << 12;
-    // The slot of key_: its text when it holds key_, else `made()` rendered, quoted and kept.
+    // The slot of key_: its text when it holds key_, else `made(text)` rendered, quoted and kept.
     template <class Make>
     std::string_view find(Make&& made);
     std::uint64_t serial_ = 0;
     key_bytes key_; // the input of the text asked for
+    std::string text_;
     std::vector<slot> slots_;
 };
 

@@ -4,6 +4,8 @@
 #include "detail/suggest.hpp"
 #include "echeance/engine.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
 
 namespace echeance {
@@ -43,17 +45,118 @@ std::string age_text(const period& p) {
     return p.to_string();
 }
 
-} // namespace
+// Appends to a text without a format string: the texts of the person's own days and lines
+// (out of order, a condition, a wrong state) are hardly ever twice the same, so a sweep's JSON
+// renders one for about every person, and fmt's run-time parsing cost more than the rest of it.
+struct appender {
+    std::string& out;
+    appender& operator<<(std::string_view s) {
+        out.append(s.data(), s.size());
+        return *this;
+    }
+    appender& operator<<(year_month_day d) {
+        char b[10];
+        format_date(d, b);
+        out.append(b, sizeof b);
+        return *this;
+    }
+    appender& operator<<(std::uint32_t n) {
+        char b[12];
+        out.append(b, std::size_t(std::to_chars(b, b + sizeof b, n).ptr - b));
+        return *this;
+    }
+    appender& operator<<(date::sys_seconds t) {
+        char b[20];
+        utc_to(t, b);
+        out.append(b, sizeof b);
+        return *this;
+    }
+    // ", "-separated ids of idx in items.
+    template <class Id, class V>
+    appender& ids(const std::vector<Id>& idx, const V& items) {
+        for (std::size_t i = 0; i < idx.size(); ++i) {
+            if (i != 0) out += ", ";
+            out += items[idx[i]].id;
+        }
+        return *this;
+    }
+};
 
-std::string reason(const ruleset& rules, const history& h, const rejection& x) {
+// The condition's text (why::condition).
+void condition_reason(appender a, const ruleset& rules, const history& h, const rejection& x) {
+    const condition_info& c = rules.conditions[x.condition];
+    const role_info& role = rules.roles[x.role];
+    bool while_ = role.acts_while == x.condition;
+    a << role.id << " may send " << rules.events[x.event].id << " only while " << c.id
+      << (while_ ? " holds (" : " does not hold (") << (c.title.empty() ? c.id : c.title)
+      << "); on " << x.day << " it " << (x.held ? "holds" : "does not") << ": ";
+    auto on = [&] {
+        if (x.changed_on)
+            a << *x.changed_on;
+        else
+            a << "?";
+    };
+    if (x.changed_by != no_index) {
+        a << (x.held ? "it holds since it was set" : "it ended") << " by "
+          << rules.events[x.changed_by].id << " on ";
+        on();
+    } else if (x.held && c.age_below && h.born) {
+        a << "born " << *h.born << ", it holds until the age of " << age_text(*c.age_below)
+          << ", reached on " << add(*h.born, *c.age_below, c.policy);
+    } else if (c.age_below && h.born) {
+        a << "born " << *h.born << ", the age of " << age_text(*c.age_below) << " was reached on ";
+        on();
+    }
+    a << " (" << c.why.cite << ")";
+}
+
+// The wrong state's text (why::wrong_state).
+void wrong_state_reason(appender a, const ruleset& rules, const rejection& x) {
+    const event_info& info = rules.events[x.event];
+    auto since = [&] {
+        if (x.since) a << " since " << *x.since;
+    };
+    if (x.instead != no_index) {
+        std::string_view cite;
+        for (const transition& t : info.transitions)
+            if (t.instead == x.instead &&
+                std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
+                cite = t.why.cite;
+        a << info.id << " is not possible in state " << rules.states[x.state].id;
+        since();
+        a << ": send " << rules.events[x.instead].id << " instead (" << cite << ")";
+        return;
+    }
+    std::vector<state_id> allowed;
+    for (const transition& t : info.transitions)
+        if (t.instead == no_index)
+            for (auto st : t.from)
+                if (std::find(allowed.begin(), allowed.end(), st) == allowed.end())
+                    allowed.push_back(st);
+    a << info.id << " is allowed in state" << (allowed.size() > 1 ? "s " : " ");
+    a.ids(allowed, rules.states) << "; the state is " << rules.states[x.state].id;
+    since();
+    if (rules.states[x.state].kind == state_kind::final) a << " (final)";
+    if (x.window != no_index) {
+        a << "; window " << rules.windows[x.window].id;
+        if (x.closed_by != no_index)
+            a << " closed on " << x.on << " by " << rules.events[x.closed_by].id;
+        else
+            a << " ended on " << x.on << " at 24:00 local time (" << x.end_utc << ")";
+    }
+}
+
+// The other texts: once per distinct rejection in a sweep (the JSON memo keeps them).
+std::string other_reason(const ruleset& rules, const history& h, const rejection& x) {
     using why = rejection::why;
     auto text = [&](std::uint16_t t) {
         return t < h.texts.size() ? printable(h.texts[t]) : std::string("?");
     };
     switch (x.code) {
     case why::out_of_order:
-        return fmt::format("dated {}, before the event of line {} ({})", format_date(x.day),
-                           x.other_line, format_date(x.on));
+    case why::condition:
+    case why::wrong_state:
+        break; // append_reason's
     case why::unknown_event:
         return fmt::format("unknown event \"{}\" (not in rule set {}){}", text(x.text), rules.id,
                            did_you_mean(text(x.text), rules.events));
@@ -95,27 +198,6 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
                            "everyone applies from {}){}",
                            rules.id, format_date(x.day), first, scope);
     }
-    case why::condition: {
-        const condition_info& c = rules.conditions[x.condition];
-        const role_info& role = rules.roles[x.role];
-        bool while_ = role.acts_while == x.condition;
-        std::string on = x.changed_on ? format_date(*x.changed_on) : std::string("?");
-        std::string cause;
-        if (x.changed_by != no_index)
-            cause = fmt::format("{} by {} on {}", x.held ? "it holds since it was set" : "it ended",
-                                rules.events[x.changed_by].id, on);
-        else if (x.held && c.age_below && h.born)
-            cause = fmt::format("born {}, it holds until the age of {}, reached on {}",
-                                format_date(*h.born), age_text(*c.age_below),
-                                format_date(add(*h.born, *c.age_below, c.policy)));
-        else if (c.age_below && h.born)
-            cause = fmt::format("born {}, the age of {} was reached on {}", format_date(*h.born),
-                                age_text(*c.age_below), on);
-        return fmt::format("{} may send {} only while {} {} ({}); on {} it {}: {} ({})", role.id,
-                           rules.events[x.event].id, c.id, while_ ? "holds" : "does not hold",
-                           c.title.empty() ? c.id : c.title, format_date(x.day),
-                           x.held ? "holds" : "does not", cause, c.why.cite);
-    }
     case why::not_pending: {
         const obligation_info& o = rules.obligations[x.obligation];
         return fmt::format("{} by {} is allowed only while obligation {} is pending, and none is "
@@ -137,39 +219,6 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
         return fmt::format("{} may be sent by {}, not by {}", info.id,
                            list_ids(info.roles, rules.roles), rules.roles[x.role].id);
     }
-    case why::wrong_state: {
-        const event_info& info = rules.events[x.event];
-        std::vector<state_id> allowed;
-        for (const transition& t : info.transitions)
-            for (auto st : t.instead != no_index ? std::vector<state_id>{} : t.from)
-                if (std::find(allowed.begin(), allowed.end(), st) == allowed.end())
-                    allowed.push_back(st);
-        std::string hint;
-        if (x.instead != no_index) {
-            std::string cite;
-            for (const transition& t : info.transitions)
-                if (t.instead == x.instead &&
-                    std::find(t.from.begin(), t.from.end(), x.state) != t.from.end())
-                    cite = t.why.cite;
-            return fmt::format("{} is not possible in state {}{}: send {} instead ({})", info.id,
-                               rules.states[x.state].id,
-                               x.since ? " since " + format_date(*x.since) : std::string(),
-                               rules.events[x.instead].id, cite);
-        }
-        if (x.window != no_index) {
-            const std::string& w = rules.windows[x.window].id;
-            hint = x.closed_by != no_index
-                       ? fmt::format("; window {} closed on {} by {}", w, format_date(x.on),
-                                     rules.events[x.closed_by].id)
-                       : fmt::format("; window {} ended on {} at 24:00 local time ({})", w,
-                                     format_date(x.on), utc(x.end_utc));
-        }
-        return fmt::format("{} is allowed in state{} {}; the state is {}{}{}{}", info.id,
-                           allowed.size() > 1 ? "s" : "", list_ids(allowed, rules.states),
-                           rules.states[x.state].id,
-                           x.since ? " since " + format_date(*x.since) : std::string(),
-                           rules.states[x.state].kind == state_kind::final ? " (final)" : "", hint);
-    }
     case why::window_closed:
         return fmt::format("{} needs the window {}, closed on {} by {}", rules.events[x.event].id,
                            rules.windows[x.window].id, format_date(x.on),
@@ -189,6 +238,31 @@ std::string reason(const ruleset& rules, const history& h, const rejection& x) {
                            rules.events[x.event].id, rules.windows[x.window].id);
     }
     return std::string();
+}
+
+} // namespace
+
+void append_reason(std::string& out, const ruleset& rules, const history& h, const rejection& x) {
+    using why = rejection::why;
+    appender a{out};
+    switch (x.code) {
+    case why::out_of_order:
+        a << "dated " << x.day << ", before the event of line " << x.other_line << " (" << x.on
+          << ")";
+        return;
+    case why::condition:
+        return condition_reason(a, rules, h, x);
+    case why::wrong_state:
+        return wrong_state_reason(a, rules, x);
+    default:
+        out += other_reason(rules, h, x);
+    }
+}
+
+std::string reason(const ruleset& rules, const history& h, const rejection& x) {
+    std::string out;
+    append_reason(out, rules, h, x);
+    return out;
 }
 
 std::string message(const ruleset& rules, const replay_warning& w) {

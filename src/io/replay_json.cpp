@@ -95,9 +95,9 @@ std::string_view json_memo::find(Make&& made) {
     std::string_view key = key_.view();
     slot& s = slots_[key_hash(key) & (slots - 1)];
     if (s.key == key) return s.text;
-    std::string text = made();
+    made(scratch());
     s.key.assign(key.data(), key.size());
-    json_quote_into(s.text, text); // in the slot's own buffer
+    json_quote_into(s.text, text_); // in the slot's own buffer
     return s.text;
 }
 
@@ -134,7 +134,7 @@ std::string_view json_memo::reason(const ruleset& rules, const history& h, const
     default:
         break;
     }
-    return find([&] { return echeance::reason(rules, h, x); });
+    return find([&](std::string& text) { append_reason(text, rules, h, x); });
 }
 
 std::string_view json_memo::message(const ruleset& rules, const replay_warning& w) {
@@ -152,7 +152,7 @@ std::string_view json_memo::message(const ruleset& rules, const replay_warning& 
     put(k, w.event.index());
     put(k, w.state.index());
     k.add(w.detail.data(), w.detail.size());
-    return find([&] { return echeance::message(rules, w); });
+    return find([&](std::string& text) { text = echeance::message(rules, w); });
 }
 
 } // namespace detail
@@ -363,10 +363,13 @@ void rejected_json(json_out& w, const ruleset& rules, const json_names& c, const
         event_or_role(w.key("role"), rules, c, h, x, true);
         w.key("id").plain(x.id); // echeance.replay.<why>, the program's own
         std::string_view known = memo.reason(rules, h, x);
-        if (!known.empty())
+        if (!known.empty()) {
             w.key("reason").raw(known);
-        else
-            w.key("reason").str(reason(rules, h, x));
+        } else {
+            std::string& text = memo.scratch();
+            append_reason(text, rules, h, x);
+            w.key("reason").str(text);
+        }
         w.end_object();
     }
     w.end_array();

@@ -58,13 +58,19 @@ void for_each_line(std::FILE* in, F&& on_line, const std::string& name = "<stdin
 // Buffered stdout writer, flushed in large blocks.
 class out_buffer {
 public:
-    explicit out_buffer(std::FILE* out) : out_(out) { buf_.reserve(1 << 16); }
+    static constexpr std::size_t block = std::size_t(1) << 16;
+    explicit out_buffer(std::FILE* out) : out_(out) { buf_.reserve(block); }
     ~out_buffer() { flush(); }
     out_buffer(const out_buffer&) = delete;
     out_buffer& operator=(const out_buffer&) = delete;
     void write(std::string_view s) {
+        if (s.size() >= block) { // a sweep's chunk (megabytes): written as it is, not copied
+            flush();
+            std::fwrite(s.data(), 1, s.size(), out_);
+            return;
+        }
         buf_.append(s);
-        if (buf_.size() >= (1 << 16)) flush();
+        if (buf_.size() >= block) flush();
     }
     void flush() {
         if (!buf_.empty()) std::fwrite(buf_.data(), 1, buf_.size(), out_);
