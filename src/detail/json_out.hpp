@@ -73,14 +73,21 @@ public:
     // its value is known; an empty array or object is taken back at its end).
     explicit json_out(std::string& out, bool compact = false)
         : o_(out), at_(out.size()), compact_(compact) {}
+    // Writes from the start of `scratch`, a buffer kept at its largest size from use to use: no
+    // byte zeroed ahead of the cursor once warm (a sweep's line is then appended where it goes).
+    struct scratch_t {};
+    json_out(std::string& scratch, scratch_t, bool compact)
+        : o_(scratch), at_(0), compact_(compact), keep_size_(true) {}
     json_out(const json_out&) = delete;
     json_out& operator=(const json_out&) = delete;
     ~json_out() { finish(); }
     // Gives `out` its size: what was written, nothing ahead.
     void finish() {
-        if (!done_) o_.resize(at_);
+        if (!done_ && !keep_size_) o_.resize(at_);
         done_ = true;
     }
+    // What was written (from the start of a scratch buffer).
+    std::string_view written() const { return {o_.data(), at_}; }
 
     json_out& begin_object() { return open('{'); }
     json_out& end_object() { return close('}'); }
@@ -282,6 +289,7 @@ private:
     std::string& o_;
     std::size_t at_; // the cursor: o_ holds what was written before it
     bool compact_;
+    bool keep_size_ = false;
     bool done_ = false;
     bool first_ = true;
     bool keyed_ = false;

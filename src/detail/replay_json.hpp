@@ -36,6 +36,9 @@ public:
     // caller writes reason() itself.
     std::string_view reason(const ruleset& rules, const history& h, const rejection& x);
     std::string_view message(const ruleset& rules, const replay_warning& w);
+    // The buffer a person's JSON line is written in, kept at its largest size (json_out's
+    // scratch).
+    std::string& line() { return line_; }
     // A buffer for the texts not kept, kept from text to text (no allocation once warm).
     std::string& scratch() {
         text_.clear();
@@ -68,6 +71,7 @@ private:
     std::uint64_t serial_ = 0;
     key_bytes key_; // the input of the text asked for
     std::string text_;
+    std::string line_;
     std::vector<slot> slots_;
 };
 

@@ -463,7 +463,9 @@ namespace detail {
 void append_json_line(std::string& out, const ruleset& rules, const calendar& cal,
                       const json_names& c, const history& h, std::string_view person,
                       const replay_result& r, bool explain, bool compact) {
-    json_out w(out, compact);
+    // Written in the memo's scratch, then appended: `out` is not grown and zeroed ahead by each
+    // person's writer.
+    json_out w(json_memo::of(c).line(), json_out::scratch_t{}, compact);
     w.begin_object();
     w.key("person").str(person);
     // Facts of the person, only when a line gave them (a NIR is never a fact printed here).
@@ -485,6 +487,8 @@ void append_json_line(std::string& out, const ruleset& rules, const calendar& ca
     if (explain) explanation_json(w.key("explanation"), rules, cal, r);
     w.end_object();
     w.finish();
+    std::string_view line = w.written();
+    out.append(line.data(), line.size());
     out += '\n';
 }
 

@@ -132,6 +132,10 @@ void check_person(const history& h, const replay_result& r) {
     for (const auto& x : r.rejected) {
         RC_ASSERT(x.id.rfind("echeance.replay.", 0) == 0);
         RC_ASSERT(!reason(rules, h, x).empty());
+        // append_reason() appends the same text after what the buffer holds.
+        std::string appended = "kept|";
+        append_reason(appended, rules, h, x);
+        RC_ASSERT(appended == "kept|" + reason(rules, h, x));
     }
     // Never created without a recorded information_sent plus a full window.
     for (std::size_t i = 1; i < r.timeline.size(); ++i) {
