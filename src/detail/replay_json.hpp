@@ -51,10 +51,12 @@ public:
         std::string buf;
         std::size_t size = 0; // buf's first `size` bytes are the key
         void add(const void* p, std::size_t n) {
-            if (size + n > buf.size()) buf.resize(std::max<std::size_t>(2 * (size + n), 128));
+            if (__builtin_expect(size + n > buf.size(), 0)) grow(n);
             std::memcpy(&buf[size], p, n);
             size += n;
         }
+        // Out of line: once warm, a key always fits (the fixed facts and a short text).
+        void grow(std::size_t n) { buf.resize(std::max<std::size_t>(2 * (size + n), 128)); }
         std::string_view view() const { return {buf.data(), size}; }
     };
 

@@ -226,10 +226,9 @@ void reading(json_out& w, const std::vector<interpretation>& rs, std::uint8_t r)
 }
 
 // The event (or role) of a rejected line as its line said it: a name, or the text of an unknown
-// one (event_text(), which has the rare cases).
+// one (event_text(), which has the rare cases); `e` is the line's event (event_of_line), if any.
 void event_or_role(json_out& w, const ruleset& rules, const json_names& c, const history& h,
-                   const rejection& x, bool role) {
-    const history_event* e = event_of_line(h, x.line);
+                   const rejection& x, const history_event* e, bool role) {
     if (e && role && e->role != no_index)
         w.raw(c.roles[e->role.index()]);
     else if (e && !role && e->event != no_index)
@@ -359,8 +358,9 @@ void rejected_json(json_out& w, const ruleset& rules, const json_names& c, const
         w.begin_object();
         w.key("line").number(x.line);
         day(w.key("on"), x.day);
-        event_or_role(w.key("event"), rules, c, h, x, false);
-        event_or_role(w.key("role"), rules, c, h, x, true);
+        const history_event* e = event_of_line(h, x.line); // once for both
+        event_or_role(w.key("event"), rules, c, h, x, e, false);
+        event_or_role(w.key("role"), rules, c, h, x, e, true);
         w.key("id").plain(x.id); // echeance.replay.<why>, the program's own
         std::string_view known = memo.reason(rules, h, x);
         if (!known.empty()) {
