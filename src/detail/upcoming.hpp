@@ -5,6 +5,7 @@
 #include "echeance/engine.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct upcoming_item {
 // Sorted by day; on one day: windows, obligations, timers, retentions, each in the result's
 // order. Every item but an overdue obligation is on or after r.as_of.
 std::vector<upcoming_item> upcoming(const replay_result& r);
+// The first item of upcoming(r) on or after r.as_of (an overdue obligation is not "next"), without
+// building the list: the summary's one deadline per person.
+std::optional<upcoming_item> next_upcoming(const replay_result& r);
 
 // The id and the article of the rule of an item.
 const std::string& rule_id(const ruleset& rules, const upcoming_item& u);

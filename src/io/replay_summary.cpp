@@ -6,6 +6,7 @@
 #include "detail/upcoming.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace echeance::detail {
 
@@ -15,30 +16,34 @@ void summary_header(std::string& out) {
 
 void summary_line(std::string& out, const ruleset& rules, std::string_view person,
                   const replay_result& r) {
-    out += csv_field(printable(person));
+    append_csv_field(out, printable(person));
     out += ',';
-    out += csv_field(rules.states[r.state].id);
+    append_csv_field(out, rules.states[r.state].id);
     out += ',';
-    if (r.since) out += format_date(*r.since);
+    char day[10];
+    auto put_day = [&](year_month_day d) {
+        format_date(d, day);
+        out.append(day, sizeof day);
+    };
+    if (r.since) put_day(*r.since);
     out += ',';
     // The next deadline is on or after as_of: an overdue obligation is counted, not "next".
-    auto items = upcoming(r);
-    auto next = std::find_if(items.begin(), items.end(),
-                             [&](const upcoming_item& u) { return u.day >= r.as_of; });
-    if (next != items.end()) {
-        out += format_date(next->day);
+    if (auto next = next_upcoming(r)) {
+        put_day(next->day);
         out += ',';
         out += contested_kind_table.name(next->rule.kind());
         out += ',';
-        out += csv_field(rule_id(rules, *next));
+        append_csv_field(out, rule_id(rules, *next));
     } else {
         out += ",,";
     }
     out += ',';
-    out += std::to_string(
+    auto overdue =
         std::count_if(r.obligations.begin(), r.obligations.end(), [](const obligation_status& o) {
             return o.state == obligation_status::status::overdue;
-        }));
+        });
+    char count[24];
+    out.append(count, std::size_t(std::to_chars(count, count + sizeof count, overdue).ptr - count));
     out += '\n';
 }
 
