@@ -156,6 +156,7 @@ std::string other_reason(const ruleset& rules, const history& h, const rejection
     case why::out_of_order:
     case why::condition:
     case why::wrong_state:
+    case why::no_rules:
         break; // append_reason's
     case why::unknown_event:
         return fmt::format("unknown event \"{}\" (not in rule set {}){}", text(x.text), rules.id,
@@ -167,37 +168,6 @@ std::string other_reason(const ruleset& rules, const history& h, const rejection
         return fmt::format("{} is sent by the rules themselves at the end of its period, not "
                            "by a history line",
                            rules.events[x.event].id);
-    case why::no_rules: {
-        // A version in force that day but not for this person (its scope by a person fact).
-        std::string scope;
-        for (const auto& v : rules.versions) {
-            if (v.scope.empty() || x.day < v.from) continue;
-            const scope_reading* s = &v.scope.front();
-            for (const auto& r : v.scope)
-                if (r.is_default) s = &r;
-            std::string vals;
-            for (const auto& d : s->values) vals += (vals.empty() ? "" : ", ") + d;
-            scope = fmt::format("; version {} (from {}) applies only to persons whose department "
-                                "is {}{} ({}), and this person's is {}",
-                                v.id, format_date(v.from), vals,
-                                s->id.empty() ? std::string() : " (reading " + s->id + ")",
-                                s->why.cite, h.department.empty() ? "unknown" : h.department);
-        }
-        if (scope.empty())
-            return fmt::format("no version of {} is in force on {} (the first applies from {})",
-                               rules.id, format_date(x.day),
-                               rules.versions.empty() ? std::string("-")
-                                                      : format_date(rules.versions.front().from));
-        std::string first = "-";
-        for (const auto& v : rules.versions)
-            if (v.scope.empty()) {
-                first = format_date(v.from);
-                break;
-            }
-        return fmt::format("no version of {} is in force on {} for this person (the first for "
-                           "everyone applies from {}){}",
-                           rules.id, format_date(x.day), first, scope);
-    }
     case why::not_pending: {
         const obligation_info& o = rules.obligations[x.obligation];
         return fmt::format("{} by {} is allowed only while obligation {} is pending, and none is "
@@ -240,6 +210,46 @@ std::string other_reason(const ruleset& rules, const history& h, const rejection
     return std::string();
 }
 
+// No version for the day, or none for this person (why::no_rules): the day is in the text, so
+// a sweep renders one for about every person before the rules applied.
+void no_rules_reason(appender a, const ruleset& rules, const history& h, const rejection& x) {
+    // The last version in force that day but not for this person (its scope by a person fact).
+    const auto* scoped = static_cast<decltype(&rules.versions.front())>(nullptr);
+    for (const auto& v : rules.versions)
+        if (!v.scope.empty() && !(x.day < v.from)) scoped = &v;
+    a << "no version of " << rules.id << " is in force on " << x.day;
+    if (scoped == nullptr) {
+        a << " (the first applies from ";
+        if (rules.versions.empty())
+            a << "-";
+        else
+            a << rules.versions.front().from;
+        a << ")";
+        return;
+    }
+    a << " for this person (the first for everyone applies from ";
+    bool any = false;
+    for (const auto& v : rules.versions)
+        if (v.scope.empty()) {
+            a << v.from;
+            any = true;
+            break;
+        }
+    if (!any) a << "-";
+    const scope_reading* s = &scoped->scope.front();
+    for (const auto& r : scoped->scope)
+        if (r.is_default) s = &r;
+    a << "); version " << scoped->id << " (from " << scoped->from
+      << ") applies only to persons whose department is ";
+    for (std::size_t i = 0; i < s->values.size(); ++i) {
+        if (i != 0) a << ", ";
+        a << s->values[i];
+    }
+    if (!s->id.empty()) a << " (reading " << s->id << ")";
+    a << " (" << s->why.cite << "), and this person's is "
+      << (h.department.empty() ? std::string_view("unknown") : std::string_view(h.department));
+}
+
 } // namespace
 
 void append_reason(std::string& out, const ruleset& rules, const history& h, const rejection& x) {
@@ -254,6 +264,8 @@ void append_reason(std::string& out, const ruleset& rules, const history& h, con
         return condition_reason(a, rules, h, x);
     case why::wrong_state:
         return wrong_state_reason(a, rules, x);
+    case why::no_rules:
+        return no_rules_reason(a, rules, h, x);
     default:
         out += other_reason(rules, h, x);
     }

@@ -133,6 +133,12 @@ TEST_CASE(
     CHECK(res.rejected[4].id == "echeance.replay.automatic_event");
     CHECK(res.rejected[5].id == "echeance.replay.wrong_state");
     for (const auto& x : res.rejected) CHECK(!reason(r, h, x).empty());
+    // The texts written without a format string (append_reason), word for word.
+    CHECK(reason(r, h, res.rejected[0]) ==
+          "no version of tiny is in force on 2019-01-01 (the first applies from 2020-01-01)");
+    CHECK(reason(r, h, res.rejected[3]) ==
+          "dated 2022-02-01, before the event of line 3 (2022-03-01)");
+    CHECK(reason(r, h, res.rejected[5]) == "unused is allowed in state ; the state is a");
 }
 
 TEST_CASE(
