@@ -298,7 +298,8 @@ inline replay_result replay(const ruleset& rules, const calendar& cal, const his
 
 // The text of a rejection for people: what was expected.
 std::string reason(const ruleset& rules, const history& h, const rejection& x);
-// reason()'s text appended to `out` (no allocation when it has room: a sweep's renderer).
+// reason()'s text appended to `out`: for a sweep's renderer, which keeps the buffer (the texts of
+// a line out of order or of no rules are then written without any allocation).
 void append_reason(std::string& out, const ruleset& rules, const history& h, const rejection& x);
 // The text of a warning.
 std::string message(const ruleset& rules, const replay_warning& w);

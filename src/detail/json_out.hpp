@@ -66,7 +66,7 @@ inline json_text json_kind(std::string_view s) noexcept {
 }
 
 // Writes at a cursor in `out`, which it grows ahead of the cursor; `out` has its exact size again
-// when the writer is done (finish() or its end).
+// when the writer is done (finish() or its end), but a scratch buffer, which keeps its size.
 class json_out {
 public:
     // compact: members whose value is null, "", [] or {} are left out (the key is held until
@@ -81,7 +81,7 @@ public:
     json_out(const json_out&) = delete;
     json_out& operator=(const json_out&) = delete;
     ~json_out() { finish(); }
-    // Gives `out` its size: what was written, nothing ahead.
+    // Gives `out` its size: what was written, nothing ahead (a scratch buffer keeps its size).
     void finish() {
         if (!done_ && !keep_size_) o_.resize(at_);
         done_ = true;

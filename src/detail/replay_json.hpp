@@ -33,7 +33,7 @@ public:
     static json_memo& of(const json_names& names);
 
     // Empty for the rejections whose text is the person's own (out of order, a condition): the
-    // caller writes reason() itself.
+    // caller appends it (append_reason) to scratch() and quotes it.
     std::string_view reason(const ruleset& rules, const history& h, const rejection& x);
     std::string_view message(const ruleset& rules, const replay_warning& w);
     // The buffer a person's JSON line is written in, kept at its largest size (json_out's

@@ -74,9 +74,10 @@ struct appender {
     // ", "-separated ids of idx in items.
     template <class Id, class V>
     appender& ids(const std::vector<Id>& idx, const V& items) {
-        for (std::size_t i = 0; i < idx.size(); ++i) {
-            if (i != 0) out += ", ";
-            out += items[idx[i]].id;
+        std::size_t start = out.size();
+        for (auto i : idx) {
+            if (out.size() != start) out += ", ";
+            out += items[i].id;
         }
         return *this;
     }
@@ -241,9 +242,12 @@ void no_rules_reason(appender a, const ruleset& rules, const history& h, const r
         if (r.is_default) s = &r;
     a << "); version " << scoped->id << " (from " << scoped->from
       << ") applies only to persons whose department is ";
-    for (std::size_t i = 0; i < s->values.size(); ++i) {
-        if (i != 0) a << ", ";
-        a << s->values[i];
+    // A separator once something is written, as the joined string had (an empty value adds none).
+    bool written = false;
+    for (const auto& v : s->values) {
+        if (written) a << ", ";
+        a << v;
+        written = written || !v.empty();
     }
     if (!s->id.empty()) a << " (reading " << s->id << ")";
     a << " (" << s->why.cite << "), and this person's is "

@@ -152,7 +152,7 @@ std::string_view json_memo::message(const ruleset& rules, const replay_warning& 
     put(k, w.event.index());
     put(k, w.state.index());
     k.add(w.detail.data(), w.detail.size());
-    return find([&](std::string& text) { text = echeance::message(rules, w); });
+    return find([&](std::string& text) { text += echeance::message(rules, w); });
 }
 
 } // namespace detail

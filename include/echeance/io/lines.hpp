@@ -64,7 +64,7 @@ public:
     out_buffer(const out_buffer&) = delete;
     out_buffer& operator=(const out_buffer&) = delete;
     void write(std::string_view s) {
-        if (s.size() >= block) { // a sweep's chunk (megabytes): written as it is, not copied
+        if (s.size() >= block) { // a block or more (a sweep's chunk): written as it is, not copied
             flush();
             std::fwrite(s.data(), 1, s.size(), out_);
             return;
