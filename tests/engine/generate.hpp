@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <echeance/calendar.hpp>
 #include <echeance/date.hpp>
+#include <echeance/engine.hpp>
 #include <echeance/history.hpp>
 #include <echeance/ruleset.hpp>
 #include <string>
@@ -165,6 +166,22 @@ inline history to_history(const ruleset& rules, const calendar& cal,
         h.events.push_back(e);
     }
     return h;
+}
+
+// `persons` generated persons (seed 20261204) replayed at dates where windows, obligations,
+// timers and purges are each pending: f(person number, as_of text, history, result).
+template <class F>
+void for_each_generated_replay(const ruleset& rules, const calendar& cal, int persons, F&& f) {
+    for (const char* as_of : {"2022-03-01", "2023-06-30", "2031-01-01", "2041-06-01"}) {
+        replay_options options(parse_date(as_of));
+        rng r{20261204};
+        for (int i = 0; i < persons; ++i) {
+            history h = to_history(rules, cal, generate_person(r, "p", 1 + int(r.below(12))));
+            replay_result result;
+            replay(rules, cal, h, options, result);
+            f(i, as_of, static_cast<const history&>(h), static_cast<const replay_result&>(result));
+        }
+    }
 }
 
 } // namespace echeance::testing

@@ -19,26 +19,21 @@ TEST_CASE("next_upcoming is the first upcoming item on or after as_of") {
     calendar cal = builtin_calendar();
     ruleset rules = load_ruleset(std::string(ECHEANCE_SOURCE_DIR) + "/rules/mon-espace-sante");
     std::size_t found = 0;
-    for (const char* as_of : {"2022-03-01", "2023-06-30", "2031-01-01", "2041-06-01"}) {
-        replay_options options(parse_date(as_of));
-        rng r{20261204};
-        for (int i = 0; i < 3000; ++i) {
-            history h = to_history(rules, cal, generate_person(r, "p", 1 + int(r.below(12))));
-            replay_result result;
-            replay(rules, cal, h, options, result);
+    for_each_generated_replay(
+        rules, cal, 3000,
+        [&](int i, const char* as_of, const history&, const replay_result& result) {
             auto items = detail::upcoming(result);
             auto first = std::find_if(items.begin(), items.end(),
                                       [&](const auto& u) { return u.day >= result.as_of; });
             auto next = detail::next_upcoming(result);
             INFO("person " << i << " as of " << as_of);
             REQUIRE(bool(next) == (first != items.end()));
-            if (!next) continue;
+            if (!next) return;
             ++found;
             REQUIRE(next->day == first->day);
             REQUIRE(next->rule == first->rule);
             REQUIRE(next->index == first->index);
-        }
-    }
+        });
     CHECK(found > 300); // the cases are not all empty
 }
 
