@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 #include <fmt/format.h>
 
 namespace echeance {
@@ -50,41 +51,60 @@ std::string age_text(const period& p) {
 // renders one for about every person, and fmt's run-time parsing cost more than the rest of it.
 struct appender {
     std::string& out;
+    char buf[512]; // the pieces gathered here, appended to `out` at once (one call, not twenty)
+    std::size_t n = 0;
+    explicit appender(std::string& o) : out(o) {}
+    appender(const appender&) = delete;
+    appender& operator=(const appender&) = delete;
+    // Once written: what is gathered goes to `out` (not in a destructor: append may throw).
+    void flush() {
+        out.append(buf, n);
+        n = 0;
+    }
+    char* room(std::size_t k) {
+        if (n + k > sizeof buf) flush();
+        return buf + n;
+    }
     appender& operator<<(std::string_view s) {
-        out.append(s.data(), s.size());
+        if (s.size() > sizeof buf) {
+            flush();
+            out.append(s.data(), s.size());
+            return *this;
+        }
+        std::memcpy(room(s.size()), s.data(), s.size());
+        n += s.size();
         return *this;
     }
     appender& operator<<(year_month_day d) {
-        char b[10];
-        format_date(d, b);
-        out.append(b, sizeof b);
+        format_date(d, room(10));
+        n += 10;
         return *this;
     }
-    appender& operator<<(std::uint32_t n) {
-        char b[12];
-        out.append(b, std::size_t(std::to_chars(b, b + sizeof b, n).ptr - b));
+    appender& operator<<(std::uint32_t v) {
+        char* p = room(12);
+        n += std::size_t(std::to_chars(p, p + 12, v).ptr - p);
         return *this;
     }
     appender& operator<<(date::sys_seconds t) {
-        char b[20];
-        utc_to(t, b);
-        out.append(b, sizeof b);
+        utc_to(t, room(20));
+        n += 20;
         return *this;
     }
-    // ", "-separated ids of idx in items.
+    // ", "-separated ids of idx in items (a separator once something is written).
     template <class Id, class V>
     appender& ids(const std::vector<Id>& idx, const V& items) {
-        std::size_t start = out.size();
+        bool written = false;
         for (auto i : idx) {
-            if (out.size() != start) out += ", ";
-            out += items[i].id;
+            if (written) *this << ", ";
+            *this << items[i].id;
+            written = written || !items[i].id.empty();
         }
         return *this;
     }
 };
 
 // The condition's text (why::condition).
-void condition_reason(appender a, const ruleset& rules, const history& h, const rejection& x) {
+void condition_reason(appender& a, const ruleset& rules, const history& h, const rejection& x) {
     const condition_info& c = rules.conditions[x.condition];
     const role_info& role = rules.roles[x.role];
     bool while_ = role.acts_while == x.condition;
@@ -112,7 +132,7 @@ void condition_reason(appender a, const ruleset& rules, const history& h, const 
 }
 
 // The wrong state's text (why::wrong_state).
-void wrong_state_reason(appender a, const ruleset& rules, const rejection& x) {
+void wrong_state_reason(appender& a, const ruleset& rules, const rejection& x) {
     const event_info& info = rules.events[x.event];
     auto since = [&] {
         if (x.since) a << " since " << *x.since;
@@ -213,7 +233,7 @@ std::string other_reason(const ruleset& rules, const history& h, const rejection
 
 // No version for the day, or none for this person (why::no_rules): the day is in the text, so
 // a sweep renders one for about every person before the rules applied.
-void no_rules_reason(appender a, const ruleset& rules, const history& h, const rejection& x) {
+void no_rules_reason(appender& a, const ruleset& rules, const history& h, const rejection& x) {
     // The last version in force that day but not for this person (its scope by a person fact).
     const auto* scoped = static_cast<decltype(&rules.versions.front())>(nullptr);
     for (const auto& v : rules.versions)
@@ -263,16 +283,21 @@ void append_reason(std::string& out, const ruleset& rules, const history& h, con
     case why::out_of_order:
         a << "dated " << x.day << ", before the event of line " << x.other_line << " (" << x.on
           << ")";
-        return;
+        break;
     case why::condition:
-        return condition_reason(a, rules, h, x);
+        condition_reason(a, rules, h, x);
+        break;
     case why::wrong_state:
-        return wrong_state_reason(a, rules, x);
+        wrong_state_reason(a, rules, x);
+        break;
     case why::no_rules:
-        return no_rules_reason(a, rules, h, x);
+        no_rules_reason(a, rules, h, x);
+        break;
     default:
         out += other_reason(rules, h, x);
+        return;
     }
+    a.flush();
 }
 
 std::string reason(const ruleset& rules, const history& h, const rejection& x) {

@@ -31,7 +31,9 @@ std::vector<std::string> quoted_ids(const Items& items) {
 template <class T>
 void put(json_memo::key_bytes& k, const T& v) {
     static_assert(std::is_trivially_copyable_v<T>);
-    k.add(&v, sizeof(T));
+    if (k.size + sizeof(T) > k.buf.size()) k.grow(sizeof(T));
+    std::memcpy(&k.buf[k.size], &v, sizeof(T)); // of a known size: a move, not a call
+    k.size += sizeof(T);
 }
 
 void put_day(json_memo::key_bytes& k, const std::optional<year_month_day>& d) {
