@@ -21,16 +21,6 @@ const std::string& version_text(const ruleset& rules, version_id v) {
     return rules.versions.contains(v) ? rules.versions[v].id : none;
 }
 
-template <class Id, class V>
-std::string list_ids(const std::vector<Id>& idx, const V& items) {
-    std::string s;
-    for (auto i : idx) {
-        if (!s.empty()) s += ", ";
-        s += items[i].id;
-    }
-    return s;
-}
-
 // " (did you mean \"information_sent\"?)" when a declared id is one typo away, else "".
 template <class T, class Id>
 std::string did_you_mean(const std::string& word, const indexed_vector<T, Id>& items) {
@@ -46,9 +36,9 @@ std::string age_text(const period& p) {
     return p.to_string();
 }
 
-// Appends to a text without a format string: the texts of the person's own days and lines
-// (out of order, a condition, a wrong state) are hardly ever twice the same, so a sweep's JSON
-// renders one for about every person, and fmt's run-time parsing cost more than the rest of it.
+// Appends to a text without a format string: the texts of the person's own days and lines (out
+// of order, a condition, a wrong state, no rules) are hardly ever twice the same, so a sweep's
+// JSON renders one for about every person, and fmt's run-time parsing cost more than the rest.
 struct appender {
     std::string& out;
     char buf[512]; // the pieces gathered here, appended to `out` at once (one call, not twenty)
@@ -102,6 +92,16 @@ struct appender {
         return *this;
     }
 };
+
+// appender::ids() as a string, for the texts still written by fmt.
+template <class Id, class V>
+std::string list_ids(const std::vector<Id>& idx, const V& items) {
+    std::string s;
+    appender a{s};
+    a.ids(idx, items);
+    a.flush();
+    return s;
+}
 
 // The condition's text (why::condition).
 void condition_reason(appender& a, const ruleset& rules, const history& h, const rejection& x) {
