@@ -4,6 +4,7 @@
 
 #include "detail/department.hpp"
 #include "detail/history_columns.hpp"
+#include "detail/json_compact.hpp"
 #include "detail/json_line.hpp"
 #include "detail/jsonc.hpp"
 #include "detail/name_index.hpp"
@@ -245,6 +246,7 @@ struct history_parser::impl {
     // The unknown names of the person `texts_person` (the last that had one), to their index.
     std::unordered_map<std::string, std::uint16_t> text_index;
     std::uint32_t texts_person = no_person;
+    detail::key_memo key_memo; // the keys of the last JSON lines, for scan_compact_object
     std::optional<territory> last_territory;
     std::size_t events_read = 0; // events kept, for the room a new person gets
     static constexpr std::uint32_t no_person = 0xFFFFFFFF;
@@ -466,9 +468,9 @@ struct history_parser::impl {
     // known and given once. Anything else goes to the full reader, which writes the errors.
     bool add_simple_json(std::string_view line, std::size_t line_no) {
         fields_in f;
-        bool simple = detail::scan_simple_object(line, [&](const detail::json_member_view& m) {
-            std::size_t ci = column_of(m.key);
-            if (ci == c_count) return false;
+        // What the scan of simple lines answers, for the usual line (no whitespace, the keys of
+        // the line before): a line this scan refuses is scanned again from the start.
+        auto keep = [&](const detail::json_member_view& m, std::size_t ci) {
             if (f.has[ci]) return false;
             f.has[ci] = true;
             f.col[ci] = m.column;
@@ -477,6 +479,23 @@ struct history_parser::impl {
             if (!m.is_string) return false;
             f.v[ci] = m.text;
             return true;
+        };
+        if (detail::scan_compact_object(
+                line, key_memo,
+                [](std::string_view k) {
+                    column c = column_of(k);
+                    return c == c_count ? -1 : int(c);
+                },
+                [&](const detail::json_member_view& m, int ci) {
+                    return keep(m, std::size_t(ci));
+                })) {
+            add(f, line_no);
+            return true;
+        }
+        f = fields_in{};
+        bool simple = detail::scan_simple_object(line, [&](const detail::json_member_view& m) {
+            std::size_t ci = column_of(m.key);
+            return ci != c_count && keep(m, ci);
         });
         if (!simple) return false;
         add(f, line_no);
