@@ -2,6 +2,7 @@
 // chunks of whole persons, so that chunks can be parsed, replayed and rendered independently.
 #pragma once
 
+#include "detail/json_compact.hpp"
 #include "detail/seen_persons.hpp"
 #include "echeance/error.hpp"
 #include "echeance/io/history.hpp"
@@ -112,6 +113,7 @@ private:
     bool met_ = false;
     person_mark first_mark_;
     std::string decoded_;
+    key_memo keys_; // the keys of the last lines checked whole (detail/json_compact.hpp)
 };
 
 } // namespace echeance::detail

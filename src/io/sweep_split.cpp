@@ -1,6 +1,7 @@
 // The sweep's splitter: the person of each line, person boundaries, chunks of whole persons.
 #include "detail/sweep_split.hpp"
 
+#include "detail/json_compact.hpp"
 #include "detail/json_line.hpp"
 #include "detail/json_skip.hpp"
 #include "detail/jsonc.hpp"
@@ -35,7 +36,11 @@ bool json_person_slow(std::string_view line, std::string& decoded) {
 
 // A line that cannot be read at all names no one: it does not end a person's lines (the parser
 // reports it). A line that can be read names its person even when rejected for another reason.
-bool json_well_formed(std::string_view line) {
+bool json_well_formed(std::string_view line, key_memo& keys) {
+    auto any = [](const json_member_view&, int) { return true; };
+    if (scan_compact_object(
+            line, keys, [](std::string_view) { return 0; }, any))
+        return true;
     if (scan_simple_object(line, [](const json_member_view&) { return true; })) return true;
     return jsonc::parse(line).ok;
 }
@@ -243,7 +248,7 @@ void splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
     // Only a line that names another person is checked whole (the rest of its line is the
     // parser's).
     if (has_person && !(have_last_ && same_text(raw, last_raw_)))
-        has_person = format_ == history_parser::format::jsonl ? json_well_formed(text)
+        has_person = format_ == history_parser::format::jsonl ? json_well_formed(text, keys_)
                                                               : csv_well_formed(text);
     if (has_person && !(have_last_ && same_text(raw, last_raw_))) {
         last_raw_ = std::string(raw);
