@@ -84,16 +84,8 @@ bool scan_compact_object(std::string_view line, key_memo& memo, Resolve&& resolv
             m.text = std::string_view(s, std::size_t(p - s));
             ++p;
         } else if (*p >= '0' && *p <= '9') {
-            const char* s = p;
             m.column = std::size_t(p - b) + 1;
-            if (*p == '0') {
-                ++p; // JSON: no leading zero
-            } else {
-                while (p < e && *p >= '0' && *p <= '9') ++p;
-            }
-            if (p < e && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9')))
-                return false;
-            m.text = std::string_view(s, std::size_t(p - s));
+            if (!plain_integer(p, e, m.text)) return false;
         } else {
             return false;
         }

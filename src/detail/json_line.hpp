@@ -56,6 +56,20 @@ inline const char* skip_plain(const char* p, const char* e) noexcept {
     return p;
 }
 
+// A non-negative integer at p (a digit) as JSON writes it, p after it; false for a leading zero,
+// a fraction or an exponent (the full reader's).
+inline bool plain_integer(const char*& p, const char* e, std::string_view& out) noexcept {
+    const char* s = p;
+    if (*p == '0') {
+        ++p;
+    } else {
+        while (p < e && *p >= '0' && *p <= '9') ++p;
+    }
+    if (p < e && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9'))) return false;
+    out = std::string_view(s, std::size_t(p - s));
+    return true;
+}
+
 // The scan byte by byte: any length, and the reference of the masked scan below.
 template <class F>
 bool scan_simple_object_bytewise(std::string_view line, F&& member) {
@@ -94,16 +108,8 @@ bool scan_simple_object_bytewise(std::string_view line, F&& member) {
                 m.is_string = true;
                 if (!plain_string(m.text)) return false;
             } else if (*p >= '0' && *p <= '9') {
-                const char* s = p;
                 m.column = std::size_t(p - b) + 1;
-                if (*p == '0') {
-                    ++p; // JSON: no leading zero
-                } else {
-                    while (p < e && *p >= '0' && *p <= '9') ++p;
-                }
-                if (p < e && (*p == '.' || *p == 'e' || *p == 'E' || (*p >= '0' && *p <= '9')))
-                    return false;
-                m.text = std::string_view(s, std::size_t(p - s));
+                if (!plain_integer(p, e, m.text)) return false;
             } else {
                 return false;
             }
