@@ -23,10 +23,6 @@ constexpr const char* month_names[] = {"January",   "February", "March",    "Apr
                                        "May",       "June",     "July",     "August",
                                        "September", "October",  "November", "December"};
 
-} // namespace
-
-namespace {
-
 // The usual valid day, without the checks that name what is wrong: nullopt sends every other
 // text to the reader below, which says why.
 std::optional<year_month_day> parse_plain_date(std::string_view t) noexcept {

@@ -40,7 +40,7 @@ bool scan_compact_object(std::string_view line, key_memo& memo, Resolve&& resolv
         if (p == e || *p != '"') return false;
         json_member_view m;
         int id = -1;
-        const key_memo::slot* known = place < key_memo::places ? &memo.at[place] : nullptr;
+        key_memo::slot* known = place < key_memo::places ? &memo.at[place] : nullptr;
         bool same = false;
         if (known && known->size != 0) {
 #if defined(__SSE2__)
@@ -68,27 +68,12 @@ bool scan_compact_object(std::string_view line, key_memo& memo, Resolve&& resolv
             p = q + 2;
             std::size_t size = std::size_t(p - (s - 1));
             if (known && size <= key_memo::longest) {
-                key_memo::slot& k = memo.at[place];
-                k.size = std::uint8_t(size);
-                k.id = id;
-                std::memcpy(k.text, s - 1, size);
+                known->size = std::uint8_t(size);
+                known->id = id;
+                std::memcpy(known->text, s - 1, size);
             }
         }
-        if (p == e) return false;
-        if (*p == '"') {
-            m.column = std::size_t(p - b) + 2;
-            m.is_string = true;
-            const char* s = ++p;
-            p = skip_plain(p, e);
-            if (p == e || *p != '"') return false;
-            m.text = std::string_view(s, std::size_t(p - s));
-            ++p;
-        } else if (*p >= '0' && *p <= '9') {
-            m.column = std::size_t(p - b) + 1;
-            if (!plain_integer(p, e, m.text)) return false;
-        } else {
-            return false;
-        }
+        if (!plain_value(p, b, e, m)) return false;
         if (!member(static_cast<const json_member_view&>(m), id)) return false;
         if (p == e) return false;
         if (*p == ',') {

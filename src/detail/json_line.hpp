@@ -56,6 +56,17 @@ inline const char* skip_plain(const char* p, const char* e) noexcept {
     return p;
 }
 
+// A string of printable ASCII without escapes at p (its opening quote), p after it; false when
+// it holds another byte or does not end.
+inline bool plain_string(const char*& p, const char* e, std::string_view& out) noexcept {
+    const char* s = ++p;
+    p = skip_plain(p, e);
+    if (p == e || *p != '"') return false;
+    out = std::string_view(s, std::size_t(p - s));
+    ++p;
+    return true;
+}
+
 // A non-negative integer at p (a digit) as JSON writes it, p after it; false for a leading zero,
 // a fraction or an exponent (the full reader's).
 inline bool plain_integer(const char*& p, const char* e, std::string_view& out) noexcept {
@@ -70,6 +81,21 @@ inline bool plain_integer(const char*& p, const char* e, std::string_view& out) 
     return true;
 }
 
+// A member's value at p (b: the line's start, for the column): a plain string or integer into
+// m, p after it; false for any other value.
+inline bool plain_value(const char*& p, const char* b, const char* e,
+                        json_member_view& m) noexcept {
+    if (p == e) return false;
+    if (*p == '"') {
+        m.column = std::size_t(p - b) + 2;
+        m.is_string = true;
+        return plain_string(p, e, m.text);
+    }
+    if (*p < '0' || *p > '9') return false;
+    m.column = std::size_t(p - b) + 1;
+    return plain_integer(p, e, m.text);
+}
+
 // The scan byte by byte: any length, and the reference of the masked scan below.
 template <class F>
 bool scan_simple_object_bytewise(std::string_view line, F&& member) {
@@ -78,15 +104,6 @@ bool scan_simple_object_bytewise(std::string_view line, F&& member) {
     const char* e = b + line.size();
     auto ws = [&] {
         while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')) ++p;
-    };
-    // A string of printable ASCII without escapes; p on the opening quote.
-    auto plain_string = [&](std::string_view& out) {
-        const char* s = ++p;
-        p = skip_plain(p, e);
-        if (p == e || *p != '"') return false;
-        out = std::string_view(s, std::size_t(p - s));
-        ++p;
-        return true;
     };
     ws();
     if (p == e || *p != '{') return false;
@@ -97,22 +114,12 @@ bool scan_simple_object_bytewise(std::string_view line, F&& member) {
     } else {
         for (;;) {
             json_member_view m;
-            if (p == e || *p != '"' || !plain_string(m.key)) return false;
+            if (p == e || *p != '"' || !plain_string(p, e, m.key)) return false;
             ws();
             if (p == e || *p != ':') return false;
             ++p;
             ws();
-            if (p == e) return false;
-            if (*p == '"') {
-                m.column = std::size_t(p - b) + 2;
-                m.is_string = true;
-                if (!plain_string(m.text)) return false;
-            } else if (*p >= '0' && *p <= '9') {
-                m.column = std::size_t(p - b) + 1;
-                if (!plain_integer(p, e, m.text)) return false;
-            } else {
-                return false;
-            }
+            if (!plain_value(p, b, e, m)) return false;
             if (!member(static_cast<const json_member_view&>(m))) return false;
             ws();
             if (p == e) return false;

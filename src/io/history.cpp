@@ -468,8 +468,7 @@ struct history_parser::impl {
     // known and given once. Anything else goes to the full reader, which writes the errors.
     bool add_simple_json(std::string_view line, std::size_t line_no) {
         fields_in f;
-        // What the scan of simple lines answers, for the usual line (no whitespace, the keys of
-        // the line before): a line this scan refuses is scanned again from the start.
+        // A member of column `ci` into f, as both scans below hand it.
         auto keep = [&](const detail::json_member_view& m, std::size_t ci) {
             if (f.has[ci]) return false;
             f.has[ci] = true;
@@ -480,6 +479,8 @@ struct history_parser::impl {
             f.v[ci] = m.text;
             return true;
         };
+        // The usual line first (no whitespace, the keys of the lines before); a line the
+        // compact scan refuses is scanned again from the start.
         if (detail::scan_compact_object(
                 line, key_memo,
                 [](std::string_view k) {
