@@ -55,6 +55,9 @@ public:
               std::size_t next_offset);
     // Emits the last chunk (online: then the errors of persons found to come back).
     void finish();
+    // marks: a line that names another person is taken as that person's without checking that
+    // the rest of it reads (a first scan that trusts the input; see scan_boundaries).
+    void trust_lines() noexcept { trust_ = true; }
 
     // The format is known and, for CSV, the header read: another splitter can start mid-text.
     bool settled() const noexcept {
@@ -114,6 +117,7 @@ private:
     person_mark first_mark_;
     std::string decoded_;
     key_memo keys_; // the keys of the last lines checked whole (detail/json_compact.hpp)
+    bool trust_ = false;
 };
 
 } // namespace echeance::detail

@@ -322,9 +322,9 @@ void stream(context& c, const sweep_options& how, bool owned, detail::mapped_fil
 // The persons' boundaries of `body` (at `bom` in the mapped text) into `chunks`, in up to
 // `threads` byte ranges scanned in parallel and joined where a person spans two ranges; `head`
 // is the splitter of the first range (the format, the CSV header). False when a person comes
-// back after another person.
+// back after another person. `trust`: lines are not checked whole (splitter::trust_lines()).
 bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const sweep_options& how,
-                     unsigned threads, std::vector<detail::split_chunk>& chunks,
+                     unsigned threads, bool trust, std::vector<detail::split_chunk>& chunks,
                      std::unique_ptr<detail::splitter>& head, sweep_stats& stats) {
     // Ranges of at least four chunks each: below that, threads cost more than they save.
     std::size_t ranges = std::max<std::size_t>(
@@ -342,6 +342,7 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
         r.split = std::make_unique<detail::splitter>(
             c.file, how.format, detail::splitter::check::marks, false, how.chunk_bytes, budget,
             [&r](detail::split_chunk&& k) { r.chunks.push_back(std::move(k)); });
+        if (trust) r.split->trust_lines();
     };
     // Lines [from, to) of body, numbered from `first`, into r's splitter; pages dropped behind.
     auto scan = [&](range& r, std::size_t from, std::size_t to, std::size_t first, bool settle) {
@@ -452,7 +453,15 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         // First the persons' boundaries, before any output: is the input grouped by person?
         std::vector<detail::split_chunk> chunks;
         std::unique_ptr<detail::splitter> head;
-        bool grouped = scan_boundaries(body, bom, c, how, threads, chunks, head, stats);
+        // A first scan trusts the lines. A malformed line naming another person then ends the
+        // person before it, who seems to come back after it; a second scan checks each line that
+        // names another person and decides.
+        bool grouped = scan_boundaries(body, bom, c, how, threads, true, chunks, head, stats);
+        if (!grouped) {
+            chunks.clear();
+            head.reset();
+            grouped = scan_boundaries(body, bom, c, how, threads, false, chunks, head, stats);
+        }
         if (!grouped) {
             gather_whole(text, c, write, on_error, stats);
             return stats;

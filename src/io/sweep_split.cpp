@@ -247,11 +247,10 @@ void splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
     }
     // Only a line that names another person is checked whole (the rest of its line is the
     // parser's).
-    if (has_person && !(have_last_ && same_text(raw, last_raw_)))
-        has_person = format_ == history_parser::format::jsonl ? json_well_formed(text, keys_)
-                                                              : csv_well_formed(text);
-    if (has_person && !(have_last_ && same_text(raw, last_raw_))) {
-        last_raw_ = std::string(raw);
+    if (has_person && !(have_last_ && same_text(raw, last_raw_)) &&
+        (trust_ || (format_ == history_parser::format::jsonl ? json_well_formed(text, keys_)
+                                                             : csv_well_formed(text)))) {
+        last_raw_.assign(raw.data(), raw.size());
         have_last_ = true;
         std::string person = normalized_person(raw);
         bool same = skipping_ ? person == skip_person_ : in_block_ && person == block_person_;

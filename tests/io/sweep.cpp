@@ -290,3 +290,45 @@ TEST_CASE("more than a hundred persons found at the end: the first hundred, then
     CHECK(got.errors[100] == "h: error [echeance.history.regrouped]: 30 more persons come back "
                              "after other persons (the first 100 are listed)");
 }
+
+TEST_CASE("a line that cannot be read does not end the lines of the person around it") {
+    // The first boundary scan trusts the lines: line 3 seems to end a's lines and a to come back
+    // on line 4; the second scan reads line 3 whole, finds no person in it, and the file is
+    // streamed, not read whole.
+    auto info = [](const char* p) {
+        return std::string("{\"person\":\"") + p +
+               "\",\"at\":\"2024-01-10\",\"event\":\"information_sent\",\"role\":\"cnam\"}\n";
+    };
+    std::string bad = "{\"person\":\"b\",\"at\":\n";
+    std::string activation =
+        "{\"person\":\"a\",\"at\":\"2024-02-10\",\"event\":\"activation\",\"role\":\"holder\"}\n";
+    struct input {
+        std::string text;
+        bool regrouped;
+    };
+    for (const auto& in : {input{info("a") + bad + activation + info("c"), false},
+                           input{info("a") + info("b") + activation + info("c"), true}})
+        for (unsigned threads : {1u, 2u}) {
+            sweep_options how;
+            how.threads = threads;
+            how.chunk_bytes = 1;
+            replay_report report(fx().rules, fx().cal, report_format::summary, false);
+            replay_options options(parse_date("2024-06-01"));
+            auto reporter = replay_reporter(fx().rules, fx().cal, options, report);
+            std::string out;
+            std::vector<std::string> errors;
+            sweep_stats stats = sweep_text(
+                in.text, "h", fx().rules, fx().cal, *reporter, how,
+                [&](std::string_view s) { out += s; },
+                [&](const error& e) { errors.push_back(format(e)); });
+            CHECK(stats.regrouped == in.regrouped);
+            CHECK(out.find("a,active,2024-02-10") != std::string::npos);
+            CHECK(out.find("c,open,2024-02-22") != std::string::npos);
+            if (in.regrouped) {
+                CHECK(errors.empty());
+            } else {
+                REQUIRE(errors.size() == 1);
+                CHECK(errors[0].rfind("h:2:", 0) == 0);
+            }
+        }
+}
