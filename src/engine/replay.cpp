@@ -184,6 +184,10 @@ private:
 
     using step_kind = explanation_step::kind;
     // Records a step of the explanation (facts only; explanation_lines() renders them).
+    // The version in force on `day`, looked up only when explaining.
+    explanation_step* note(step_kind k, year_month_day day, counted_rule rule) {
+        return opt_.explain ? note(k, day, version_on(day), rule) : nullptr;
+    }
     explanation_step* note(step_kind k, year_month_day day, version_id version, counted_rule rule) {
         if (!opt_.explain) return nullptr;
         explanation_step& s = out_.explanation.emplace_back();
@@ -383,7 +387,7 @@ private:
         if (!w_.timers[ti].active) return;
         w_.timers[ti].active = false;
         drop_pending(pending_anchor::target::timer, ti.index());
-        if (auto* s = note(step_kind::timer_cancelled, day, version_on(day), ti)) s->event = ev;
+        if (auto* s = note(step_kind::timer_cancelled, day, ti)) s->event = ev;
     }
 
     void open_window(window_id wi, event_id ev, year_month_day day, territory where) {
@@ -427,7 +431,7 @@ private:
         for (timer_id t : rules_.timers.ids())
             if (rules_.timers[t].at_end_of == wi && w_.timers[t].active) {
                 w_.timers[t].active = false;
-                if (auto* n = note(step_kind::timer_window_closed, day, version_on(day), t)) {
+                if (auto* n = note(step_kind::timer_window_closed, day, t)) {
                     n->window = wi;
                     n->event = ev;
                 }
@@ -462,7 +466,7 @@ private:
     void oblige(obligation_id oi, event_id ev, year_month_day day, territory where) {
         const obligation_info& info = rules_.obligations[oi];
         if (!info.each && !w_.open_obligations[oi].empty()) {
-            if (auto* n = note(step_kind::obligation_already_due, day, version_on(day), oi))
+            if (auto* n = note(step_kind::obligation_already_due, day, oi))
                 n->other = out_.obligations[w_.open_obligations[oi].front()].started;
             return;
         }
@@ -497,7 +501,7 @@ private:
         o.discharged_on = day;
         o.discharged_by = ev;
         drop_pending(pending_anchor::target::obligation, std::uint32_t(i));
-        if (auto* n = note(step_kind::obligation_discharged, day, version_on(day), o.obligation)) {
+        if (auto* n = note(step_kind::obligation_discharged, day, o.obligation)) {
             n->event = ev;
             n->other = o.due;
         }
@@ -583,7 +587,7 @@ private:
     void archive(retention_id ri, event_id ev, year_month_day day, territory where) {
         const retention_info& info = rules_.retentions[ri];
         if (active_retention(ri) != none32) {
-            note(step_kind::retention_kept, day, version_on(day), ri);
+            note(step_kind::retention_kept, day, ri);
             return;
         }
         retention_status r;
@@ -618,14 +622,14 @@ private:
             r.state = retention_status::status::restored;
             r.ended_on = day;
             drop_pending(pending_anchor::target::retention, std::uint32_t(i));
-            if (auto* n = note(step_kind::retention_restored, day, version_on(day), ri)) {
+            if (auto* n = note(step_kind::retention_restored, day, ri)) {
                 n->event = ev;
                 n->other = r.archived_on;
             }
             return;
         }
         if (std::int32_t k = w_.retention_purged[ri]; k != none32) {
-            if (auto* n = note(step_kind::retention_not_restored, day, version_on(day), ri))
+            if (auto* n = note(step_kind::retention_not_restored, day, ri))
                 n->other = out_.retention[std::size_t(k)].ended_on;
         }
     }
@@ -639,7 +643,7 @@ private:
         r.purged_early = true;
         w_.retention_purged[ri] = i;
         drop_pending(pending_anchor::target::retention, std::uint32_t(i));
-        if (auto* n = note(step_kind::retention_purged, day, version_on(day), ri)) n->event = ev;
+        if (auto* n = note(step_kind::retention_purged, day, ri)) n->event = ev;
         end_obligations(ri, no_index, ev, day);
     }
 
@@ -744,7 +748,7 @@ private:
                 const transition& t) {
         const event_info& info = rules_.events[ev];
         state_id from = state_;
-        if (auto* n = note(step_kind::accepted, day, version_on(day), no_index)) {
+        if (auto* n = note(step_kind::accepted, day, no_index)) {
             n->event = ev;
             n->role = role;
             n->line = line;
@@ -784,7 +788,7 @@ private:
             return;
         }
         if (rules_.states[state_].kind == state_kind::final) {
-            if (auto* n = note(step_kind::automatic_not_applied, day, version_on(day), no_index)) {
+            if (auto* n = note(step_kind::automatic_not_applied, day, no_index)) {
                 n->event = ev;
                 n->by = by;
                 n->from = state_;
@@ -1120,13 +1124,20 @@ void machine::clear_result() {
     out_.ignored_after_as_of = 0;
 }
 
+// Blank slots copied from memory: a temporary built on the stack in each iteration of the fill
+// was read back before its stores had landed (a store-forwarding stall per slot).
+const window_slot blank_window{};
+const timer_slot blank_timer{};
+const wait_handle blank_wait{};
+const replay_result::scratch::condition_fact blank_condition{};
+
 void machine::prepare_scratch() {
-    w_.windows.assign(rules_.windows.size(), window_slot{});
-    w_.timers.assign(rules_.timers.size(), timer_slot{});
+    w_.windows.assign(rules_.windows.size(), blank_window);
+    w_.timers.assign(rules_.timers.size(), blank_timer);
     for (auto& list : w_.waiting) list.clear();
     w_.waiting.resize(rules_.events.size());
-    w_.window_wait.assign(rules_.windows.size(), wait_handle{});
-    w_.timer_wait.assign(rules_.timers.size(), wait_handle{});
+    w_.window_wait.assign(rules_.windows.size(), blank_wait);
+    w_.timer_wait.assign(rules_.timers.size(), blank_wait);
     w_.obligation_wait.clear();
     w_.retention_wait.clear();
     for (auto& q : w_.open_obligations) q.clear();
@@ -1141,7 +1152,7 @@ void machine::prepare_scratch() {
         w_.replays = 1;
     }
     w_.seen_day.resize(rules_.events.size());
-    w_.conditions.assign(rules_.conditions.size(), replay_result::scratch::condition_fact{});
+    w_.conditions.assign(rules_.conditions.size(), blank_condition);
     mark_versions_in_scope();
     version_day_.reset();
 }
