@@ -64,8 +64,8 @@ void add_sweep_options(CLI::App& cmd, sweep_args& a) {
         ->check(CLI::Range(0u, 1024u));
     cmd.add_flag("--grouped", a.grouped,
                  "Stream only: each person's lines must be consecutive (a person whose lines "
-                 "come back later is an error, those lines skipped); without it, an input that "
-                 "is not grouped is read whole");
+                 "come back later is an error, those lines skipped); without it, each person "
+                 "who comes back is read where they first appear (docs/replay.md)");
 }
 
 void add_report_options(CLI::App& cmd, report_args& a) {

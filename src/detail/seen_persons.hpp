@@ -13,8 +13,8 @@
 namespace echeance::detail {
 
 // Two ids share a hash with probability n^2/2^65: 3e-8 for 10^6 persons, 3e-6 for 10^7. Then,
-// without --grouped the file is read whole (the same answer, more memory); with it, one false
-// error.
+// without --grouped both are taken as persons who come back and regrouped by their exact ids (the
+// same answer, one pass more); with it, one false error.
 std::uint64_t person_hash(const char* id, std::size_t size) noexcept;
 
 struct person_mark {
@@ -51,6 +51,7 @@ public:
 
     struct repeat {
         std::size_t first = 0, again = 0; // a person met on line `first`, met again on `again`
+        std::uint64_t hash = 0;           // the person's (person_hash)
     };
     // Every mark whose hash an earlier mark (a lower line) of any of `all` has, by line `again`;
     // at most `most` of them, and their number in `count`.

@@ -22,6 +22,12 @@ struct split_chunk {
     bool is_owned = false;
     std::size_t first_line = 1; // number of its first line
     std::vector<error> before;  // the splitter's errors to report before the chunk's own
+    // Regrouped (a person who comes back, sweep.cpp): the byte ranges of its lines in the order
+    // they are read, each with the number of its first line; begin, end and first_line unused.
+    struct part {
+        std::size_t begin = 0, end = 0, first_line = 1;
+    };
+    std::vector<part> parts;
 };
 
 // The person of a JSON line (decoded) or of a CSV line (the `column`-th field, decoded); false
@@ -58,6 +64,10 @@ public:
     // marks: a line that names another person is taken as that person's without checking that
     // the rest of it reads (a first scan that trusts the input; see scan_boundaries).
     void trust_lines() noexcept { trust_ = true; }
+    // marks: f(person, line, offset) where each person's lines begin (normalized person), instead
+    // of marks() and first_mark().
+    using block_fn = std::function<void(const std::string&, std::size_t, std::size_t)>;
+    void on_block(block_fn f) { on_block_ = std::move(f); }
 
     // The format is known and, for CSV, the header read: another splitter can start mid-text.
     bool settled() const noexcept {
@@ -118,6 +128,7 @@ private:
     std::string decoded_;
     key_memo keys_; // the keys of the last lines checked whole (detail/json_compact.hpp)
     bool trust_ = false;
+    block_fn on_block_;
 };
 
 } // namespace echeance::detail

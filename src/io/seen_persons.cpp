@@ -159,10 +159,10 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
     // The `most` repeats of lowest `again` (a max-heap on it), when the caller wants them.
     auto later = [](const repeat& a, const repeat& b) { return a.again < b.again; };
     std::priority_queue<repeat, std::vector<repeat>, decltype(later)> kept(later);
-    auto found = [&](std::size_t first, std::size_t again) {
+    auto found = [&](std::size_t first, std::size_t again, std::uint64_t hash) {
         ++count;
         if (most == 0) return;
-        kept.push({first, again});
+        kept.push({first, again, hash});
         if (kept.size() > most) kept.pop();
     };
     if (readers.size() == 1) { // one sorted run: neighbours
@@ -171,7 +171,7 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
         bool have = false;
         while (readers[0].next(m)) {
             if (have && m.hash == prev.hash) {
-                found(first, m.line);
+                found(first, m.line, m.hash);
                 if (most == 0) break;
             } else {
                 first = m.line;
@@ -194,7 +194,7 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
             head h = heads.top();
             heads.pop();
             if (have && h.first.hash == prev.hash) {
-                found(first, h.first.line);
+                found(first, h.first.line, h.first.hash);
                 if (most == 0) break;
             } else {
                 first = h.first.line;

@@ -21,6 +21,7 @@
 #include <mutex>
 #include <thread>
 #include <unistd.h>
+#include <unordered_map>
 
 namespace echeance {
 
@@ -64,6 +65,13 @@ struct context {
     void read(std::size_t at, char* out, std::size_t n) const {
         if (!mapped->read(at, out, n)) cannot_read(file);
     }
+    // The lines of a regrouped chunk's range: read into `buffer` from a file, else a view.
+    std::string_view part_text(const detail::split_chunk::part& part, std::string& buffer) const {
+        if (mapped == nullptr) return text.substr(part.begin, part.end - part.begin);
+        buffer.resize(part.end - part.begin);
+        if (!buffer.empty()) read(part.begin, &buffer[0], buffer.size());
+        return buffer;
+    }
 };
 
 using detail::for_each_text_line;
@@ -74,21 +82,19 @@ void process(context& c, work& w) {
     history_parser p(c.rules, c.cal, c.file, c.format);
     bool fed_header = c.header_line != 0 && w.in.first_line > c.header_line;
     if (fed_header) p.add_line(c.header, c.header_line);
-    std::string_view text;
-    if (w.in.is_owned) {
-        text = w.in.owned;
-    } else if (c.mapped != nullptr) { // a copy from the page cache: no page of the mapping touched
-        w.input.resize(w.in.end - w.in.begin);
-        c.read(w.in.begin, &w.input[0], w.input.size());
-        text = w.input;
-    } else {
-        text = c.text.substr(w.in.begin, w.in.end - w.in.begin);
-    }
-    for_each_text_line(text, w.in.first_line,
-                       [&](std::string_view line, std::size_t no, std::size_t, std::size_t) {
-                           p.add_line(line, no);
-                           return true;
-                       });
+    auto feed = [&](std::string_view text, std::size_t first_line) {
+        for_each_text_line(text, first_line,
+                           [&](std::string_view line, std::size_t no, std::size_t, std::size_t) {
+                               p.add_line(line, no);
+                               return true;
+                           });
+    };
+    if (w.in.is_owned)
+        feed(w.in.owned, w.in.first_line);
+    else if (w.in.parts.empty()) // a copy from the page cache: no page of the mapping touched
+        feed(c.part_text({w.in.begin, w.in.end, w.in.first_line}, w.input), w.in.first_line);
+    else // regrouped: each range in turn
+        for (const auto& part : w.in.parts) feed(c.part_text(part, w.input), part.first_line);
     history_file f = p.finish();
     if (fed_header) // reported once, by the chunk that holds the header
         f.errors.erase(
@@ -227,7 +233,7 @@ private:
             write_(w.out);
         }
         stats_.persons += w.persons;
-        if (mapped_ != nullptr && !w.in.is_owned) mapped_->release(w.in.end);
+        if (mapped_ != nullptr && !w.in.is_owned && w.in.parts.empty()) mapped_->release(w.in.end);
     }
 
     context& c_;
@@ -323,9 +329,12 @@ void stream(context& c, const sweep_options& how, bool owned, detail::mapped_fil
 // `threads` byte ranges scanned in parallel and joined where a person spans two ranges; `head`
 // is the splitter of the first range (the format, the CSV header). False when a person comes
 // back after another person. `trust`: lines are not checked whole (splitter::trust_lines()).
+// `repeated`, when given: the hashes of the persons who come back (sorted, once each); empty when
+// there are more than how.returns_in_memory of their returns.
 bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const sweep_options& how,
                      unsigned threads, bool trust, std::vector<detail::split_chunk>& chunks,
-                     std::unique_ptr<detail::splitter>& head, sweep_stats& stats) {
+                     std::unique_ptr<detail::splitter>& head, sweep_stats& stats,
+                     std::vector<std::uint64_t>* repeated = nullptr) {
     // Ranges of at least four chunks each: below that, threads cost more than they save.
     std::size_t ranges = std::max<std::size_t>(
         1, std::min<std::size_t>(threads,
@@ -433,10 +442,134 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
         before += r.lines;
     }
     stats.lines = before;
-    std::size_t repeated = 0;
-    detail::mark_runs::repeats(marks, 0, repeated);
+    std::size_t count = 0;
+    if (repeated == nullptr) {
+        detail::mark_runs::repeats(marks, 0, count);
+    } else { // one more than the most, to know when there are too many
+        for (const auto& r : detail::mark_runs::repeats(marks, how.returns_in_memory + 1, count))
+            repeated->push_back(r.hash);
+        if (count > how.returns_in_memory) repeated->clear();
+        std::sort(repeated->begin(), repeated->end());
+        repeated->erase(std::unique(repeated->begin(), repeated->end()), repeated->end());
+    }
     head = std::move(rs[0].split);
-    return repeated == 0;
+    return count == 0;
+}
+
+// The chunks of an input whose persons in `repeated` (hashes, sorted) come back after other
+// persons: each such person's lines, every range of them, are read where the whole-file reader
+// first takes one of their lines; the others stay where they are. One more pass over the person
+// ids (the splitter, lines checked whole as the second scan), then the first range of each person
+// who comes back parsed once more, to find the first that holds a line the parser takes.
+// Held: three offsets for each range of a person who comes back, and a range every chunk.
+std::vector<detail::split_chunk> regroup(std::string_view body, std::size_t bom, context& c,
+                                         const sweep_options& how,
+                                         const std::vector<std::uint64_t>& repeated) {
+    using part = detail::split_chunk::part;
+    constexpr std::uint32_t none = 0xFFFFFFFF;
+    struct item { // a run of other persons' lines, or the k-th range of a person who comes back
+        part lines;
+        std::uint32_t group = none, k = 0;
+    };
+    struct group {
+        std::string person;
+        std::vector<part> parts;
+        std::uint32_t anchor = none; // the first range with a line the parser takes
+    };
+    std::vector<item> items;
+    std::vector<group> groups;
+    std::unordered_map<std::string, std::uint32_t> group_of;
+    const std::size_t target = std::max<std::size_t>(how.chunk_bytes, 1);
+    item cur{{bom, bom, 1}, none, 0}; // first the lines before anyone's (a CSV header)
+    auto close = [&](std::size_t at) {
+        cur.lines.end = at;
+        if (cur.group != none) {
+            groups[cur.group].parts.push_back(cur.lines);
+            items.push_back(cur);
+        } else if (at > cur.lines.begin) {
+            items.push_back(cur);
+        }
+    };
+    {
+        detail::splitter split(c.file, c.format, detail::splitter::check::marks, false, target,
+                               how.persons_in_memory, [](detail::split_chunk&&) {});
+        split.on_block([&](const std::string& person, std::size_t line, std::size_t offset) {
+            std::uint64_t h = detail::person_hash(person.data(), person.size());
+            if (std::binary_search(repeated.begin(), repeated.end(), h)) {
+                auto [it, added] = group_of.emplace(person, std::uint32_t(groups.size()));
+                if (added) groups.push_back({person, {}, none});
+                close(offset);
+                cur = {{offset, offset, line},
+                       it->second,
+                       std::uint32_t(groups[it->second].parts.size())};
+            } else if (cur.group != none || offset - cur.lines.begin >= target) {
+                close(offset);
+                cur = {{offset, offset, line}, none, 0};
+            }
+        });
+        auto line = [&](std::string_view text, std::size_t no, std::size_t at, std::size_t next) {
+            split.line(text, no, at + bom, next + bom);
+            return true;
+        };
+        if (c.mapped != nullptr) {
+            auto read = [&](std::size_t at, char* out, std::size_t n) { c.read(at + bom, out, n); };
+            detail::for_each_read_line(read, 0, body.size(), 1, std::size_t(1) << 20, line);
+        } else {
+            for_each_text_line(body, 1, line);
+        }
+        close(bom + body.size());
+    }
+    // Rounds: the k-th range of each person not yet placed, all in one parser (persons do not
+    // share a parser's state); a person none of whose lines is taken stays where their lines are.
+    std::string buffer;
+    for (std::uint32_t k = 0;; ++k) {
+        history_parser p(c.rules, c.cal, c.file, c.format);
+        bool any = false;
+        for (const auto& g : groups) {
+            if (g.anchor != none || k >= g.parts.size()) continue;
+            if (!any && c.header_line != 0) p.add_line(c.header, c.header_line);
+            any = true;
+            for_each_text_line(
+                c.part_text(g.parts[k], buffer), g.parts[k].first_line,
+                [&](std::string_view line, std::size_t no, std::size_t, std::size_t) {
+                    if (no != c.header_line) p.add_line(line, no);
+                    return true;
+                });
+        }
+        if (!any) break;
+        history_file f = p.finish();
+        for (const auto& h : f.persons) {
+            auto it = group_of.find(h.person);
+            if (it != group_of.end() && groups[it->second].anchor == none)
+                groups[it->second].anchor = k;
+        }
+    }
+    std::vector<detail::split_chunk> chunks;
+    detail::split_chunk next;
+    std::size_t bytes = 0;
+    auto add = [&](const part& p) {
+        if (next.parts.empty()) next.first_line = p.first_line;
+        next.parts.push_back(p);
+        bytes += p.end - p.begin;
+    };
+    for (const auto& i : items) {
+        if (i.group == none) {
+            add(i.lines);
+        } else {
+            const group& g = groups[i.group];
+            if (g.anchor == none)
+                add(i.lines);
+            else if (i.k == g.anchor)
+                for (const auto& p : g.parts) add(p);
+        }
+        if (bytes >= target) {
+            chunks.push_back(std::move(next));
+            next = detail::split_chunk();
+            bytes = 0;
+        }
+    }
+    if (!next.parts.empty()) chunks.push_back(std::move(next));
+    return chunks;
 }
 
 sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, context& c,
@@ -457,24 +590,38 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
         // person before it, who seems to come back after it; a second scan checks each line that
         // names another person and decides.
         bool grouped = scan_boundaries(body, bom, c, how, threads, true, chunks, head, stats);
+        std::vector<std::uint64_t> repeated;
         if (!grouped) {
             chunks.clear();
             head.reset();
-            grouped = scan_boundaries(body, bom, c, how, threads, false, chunks, head, stats);
+            grouped =
+                scan_boundaries(body, bom, c, how, threads, false, chunks, head, stats, &repeated);
         }
-        if (!grouped) {
+        if (!grouped && repeated.empty()) { // too many persons come back to be held
             gather_whole(text, c, write, on_error, stats);
             return stats;
         }
-        detail::splitter& split = *head;
-        adopt_split(c, split);
+        adopt_split(c, *head);
+        if (!grouped) {
+            chunks = regroup(body, bom, c, how, repeated);
+            stats.regrouped = true;
+        }
+        // Regrouped, a person's lines are read out of the input's order: their errors are held
+        // and given in the order of their lines, as the whole-file reader gives them.
+        std::vector<error> held;
+        sweep_error_sink hold = [&](const error& e) { held.push_back(e); };
+        const sweep_error_sink* sink = grouped ? &on_error : &hold;
         if (mapped != nullptr) mapped->rewind();
         begin_report(c.reporter, write);
         {
-            pipeline run(c, threads, write, on_error, mapped, stats);
+            pipeline run(c, threads, write, *sink, mapped, stats);
             for (auto& k : chunks) run.submit(std::move(k));
             run.drain();
         }
+        std::stable_sort(held.begin(), held.end(), [](const error& a, const error& b) {
+            return a.where().line < b.where().line;
+        });
+        for (const auto& e : held) on_error(e);
         end_report(c.reporter, write);
         return stats;
     }

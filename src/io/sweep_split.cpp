@@ -259,7 +259,9 @@ void splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
             if (skipping_) end_skip(line_no);
             in_block_ = false;
             person_mark mark{person_hash(person.data(), person.size()), line_no};
-            if (check_ == check::marks) {
+            if (check_ == check::marks && on_block_) { // told, not kept
+                on_block_(person, line_no, offset);
+            } else if (check_ == check::marks) {
                 if (!met_) {
                     first_mark_ = mark;
                     first_person_ = person;

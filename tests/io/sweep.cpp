@@ -180,6 +180,8 @@ TEST_CASE("the sweep writes what the whole-file reader writes, for any threads a
         how.chunk_bytes = *rc::gen::element<std::size_t>(1, 64, 300, std::size_t(1) << 20);
         // A budget of one person or two sends the persons met to the temporary file at once.
         how.persons_in_memory = *rc::gen::element<std::size_t>(1, 2, 5, std::size_t(1) << 20);
+        // Not grouped: the persons who come back regrouped by their ranges, or (0, 1) read whole.
+        how.returns_in_memory = *rc::gen::element<std::size_t>(0, 1, 3, std::size_t(1) << 16);
         answer got = swept(text, f, as_of, how);
         RC_ASSERT(got.out == want.out);
         RC_ASSERT(got.errors == want.errors);
@@ -331,4 +333,43 @@ TEST_CASE("a line that cannot be read does not end the lines of the person aroun
                 CHECK(errors[0].rfind("h:2:", 0) == 0);
             }
         }
+}
+
+TEST_CASE("not grouped: a person who comes back is read where the whole-file reader first takes "
+          "one of their lines, in bounded memory") {
+    auto info = [](const char* p, const char* at = "2024-01-10") {
+        return std::string("{\"person\":\"") + p + "\",\"at\":\"" + at +
+               "\",\"event\":\"information_sent\",\"role\":\"cnam\"}\n";
+    };
+    auto activation = [](const char* p) {
+        return std::string("{\"person\":\"") + p +
+               "\",\"at\":\"2024-02-10\",\"event\":\"activation\",\"role\":\"holder\"}\n";
+    };
+    // a: lines 1 and 4; b: a bad day on line 2 (read, but not taken), taken on line 5, so that
+    // the reader takes c (line 3) before b; d: only a bad day, on lines 6 and 8 (never taken);
+    // e: a NIR, written two ways, on lines 7 and 9.
+    std::string text = info("a") + info("b", "2024-02-30") + info("c") + activation("a") +
+                       info("b") + info("d", "2024-13-01") + info("2840375123456") +
+                       info("d", "2024-00-01") + activation("2 84 03 75 123 456");
+    answer want = reference(text, report_format::summary, parse_date("2024-06-01"));
+    REQUIRE(want.errors.size() == 3);
+    CHECK(want.out == "person,state,since,next_day,next_kind,next_rule,overdue\n"
+                      "a,active,2024-02-10,,,,0\n"
+                      "c,open,2024-02-22,,,,0\n"
+                      "b,open,2024-02-22,,,,0\n"
+                      "NIR-masked-1,active,2024-02-10,,,,0\n");
+    for (unsigned threads : {1u, 2u})
+        for (std::size_t chunk : {std::size_t(1), std::size_t(100), std::size_t(1) << 20})
+            for (std::size_t returns : {std::size_t(0), std::size_t(1) << 16}) {
+                sweep_options how;
+                how.threads = threads;
+                how.chunk_bytes = chunk;
+                how.returns_in_memory = returns; // 0: read whole
+                for (const answer& got :
+                     {swept(text, report_format::summary, parse_date("2024-06-01"), how),
+                      swept_file(text, report_format::summary, parse_date("2024-06-01"), how)}) {
+                    CHECK(got.out == want.out);
+                    CHECK(got.errors == want.errors);
+                }
+            }
 }

@@ -34,13 +34,17 @@ struct sweep_options {
     // who comes back after more than 4,096 others (or this many, if fewer) is found at the end
     // of the input (see sweep_file()).
     std::size_t persons_in_memory = std::size_t(1) << 20;
+    // Not --grouped: the returns (a range of a person's lines after another person's) held, three
+    // offsets each, to read each such person's lines where they first appear; with more, the
+    // input is read whole. Tests make it 0 to read whole.
+    std::size_t returns_in_memory = std::size_t(1) << 16;
 };
 
 struct sweep_stats {
     std::size_t persons = 0; // persons reported
     std::size_t errors = 0;  // errors passed to on_error
     std::size_t lines = 0;   // lines read
-    bool regrouped = false;  // not grouped: read whole, persons gathered (not --grouped)
+    bool regrouped = false;  // not grouped: persons gathered (not --grouped)
 };
 
 // What the sweep does with each person: a copy (clone(), from any thread) per chunk of persons,
@@ -74,7 +78,10 @@ using sweep_error_sink = std::function<void(const error&)>;
 // read in blocks with `grouped`, else spooled to a temporary file first. Unless `grouped`, the
 // persons' boundaries are scanned before any output (a cheap pass over the person ids, by byte
 // ranges on every thread, reading a file with pread rather than through its mapping): when a
-// person's lines are not consecutive, the file is read whole and persons gathered, as before
+// person's lines are not consecutive, a pass more finds the ranges of lines of each person who
+// comes back, and each such person's ranges are read together where the whole-file reader first
+// takes one of their lines (their errors held, to be given in the order of their lines); with
+// more than returns_in_memory such ranges, the file is read whole and persons gathered, as before
 // (memory then grows with the file). Memory otherwise holds the largest person, a few chunks per
 // thread, and persons_in_memory persons met (16 bytes each; the others in a temporary file, 16
 // bytes each): bounded whatever the number of persons. With `grouped`, a person who comes back

@@ -1,6 +1,6 @@
 # replay streams: persons are replayed as soon as their lines end, on every core (--threads),
 # with the same bytes for any number of threads. The fixture is not grouped by person (a and b
-# come back after others): read whole it gives each person all of their lines; with --grouped
+# come back after others): without --grouped each person gets all of their lines; with --grouped
 # (streaming only) a person who comes back is one error naming both lines, and those lines are
 # skipped.
 $ echeance replay --rules rules/mon-espace-sante --as-of 2024-06-01 --output summary --threads 1 tests/cli/fixtures/ungrouped.jsonl
@@ -32,7 +32,7 @@ a,open,2024-02-22,,,,0
 b,open,2024-02-22,,,,0
 2> echeance: <stdin>:3:12: error [echeance.history.regrouped]: person "a" comes back after other persons (first seen on line 1); with --grouped each person's lines must be consecutive: line 3 skipped
 [exit 1]
-# From stdin without --grouped: read whole (the runner gives stdin as a file; tests/cli/pipe.sh
+# From stdin without --grouped: every line of each person (the runner gives stdin as a file; tests/cli/pipe.sh
 # checks pipes, which are spooled to a temporary file first).
 $ echeance replay --rules rules/mon-espace-sante --as-of 2024-06-01 --output summary -
 < {"person":"a","at":"2024-01-10","event":"information_sent","role":"cnam"}
