@@ -167,17 +167,34 @@ private:
         return 0;
     }
     // The version in force on a day (as ruleset::version_on: the last version, in rule order,
-    // that applies from that day or before), remembered for the last day asked: most calls
-    // for one event ask for its day.
-    std::optional<year_month_day> version_day_;
+    // that applies from that day or before), remembered with the days it holds for: from the
+    // latest start on or before the day asked to the next start after it, none in between.
+    bool version_known_ = false, version_open_ = false; // open: no start after version_from_
+    year_month_day version_from_, version_until_;       // [from, until) when not open
     version_id version_ = no_index;
     version_id version_on(year_month_day day) {
-        if (version_day_ && *version_day_ == day) return version_;
+        if (version_known_ && !(day < version_from_) && (version_open_ || day < version_until_))
+            return version_;
         version_id found = no_index;
+        bool any_before = false, any_after = false;
+        year_month_day from = day, until = day;
         const auto& vs = rules_.versions;
-        for (version_id i : vs.ids())
-            if (vs[i].from <= day && w_.in_scope[i]) found = i;
-        version_day_ = day;
+        for (version_id i : vs.ids()) {
+            if (!w_.in_scope[i]) continue;
+            year_month_day f = vs[i].from;
+            if (f <= day) {
+                found = i;
+                if (!any_before || from < f) from = f;
+                any_before = true;
+            } else if (!any_after || f < until) {
+                until = f;
+                any_after = true;
+            }
+        }
+        version_known_ = true;
+        version_from_ = any_before ? from : date::year::min() / 1 / 1;
+        version_open_ = !any_after;
+        version_until_ = until;
         version_ = found;
         return found;
     }
@@ -1154,7 +1171,7 @@ void machine::prepare_scratch() {
     w_.seen_day.resize(rules_.events.size());
     w_.conditions.assign(rules_.conditions.size(), blank_condition);
     mark_versions_in_scope();
-    version_day_.reset();
+    version_known_ = false;
 }
 
 // Which versions apply to this person: all but those whose scope (in its deciding reading)

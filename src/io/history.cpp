@@ -365,40 +365,41 @@ struct history_parser::impl {
             }
             where = *t;
         }
-        history_event e;
-        e.where = where;
-        e.line = std::uint32_t(line_no);
-        e.seq = f.seq;
+        // The event's fields are kept apart and stored in place at the end: an event built on
+        // the stack in narrow stores and copied whole stalled on its wide loads.
+        year_month_day day;
+        std::int32_t time = -1;
+        channel via = channel::none;
         try {
             instant at = parse_at(f.v[c_at], cal, where);
-            e.day = at.day;
-            e.time = at.time;
+            day = at.day;
+            time = at.time;
         } catch (const error& x) {
             fail(x, line_no, f.col[c_at]);
             return;
         }
         if (f.has[c_time] && !f.v[c_time].empty()) {
-            if (e.time >= 0) {
+            if (time >= 0) {
                 fail(line_no, f.col[c_time], "echeance.history.time",
                      "\"time\" given with an RFC 3339 \"at\" that has its own time");
                 return;
             }
             try {
-                e.time = parse_time(f.v[c_time]);
+                time = parse_time(f.v[c_time]);
             } catch (const error& x) {
                 fail(x, line_no, f.col[c_time]);
                 return;
             }
         }
         if (f.has[c_channel] && !f.v[c_channel].empty()) {
-            auto via = detail::channel_table.parse(f.v[c_channel]);
-            if (!via) {
+            auto given = detail::channel_table.parse(f.v[c_channel]);
+            if (!given) {
                 fail(line_no, f.col[c_channel], "echeance.history.channel",
                      fmt::format("unknown channel \"{}\" (expected one of: {})",
                                  quoted_safe(f.v[c_channel]), detail::channel_table.joined()));
                 return;
             }
-            e.via = *via;
+            via = *given;
         }
         std::uint32_t pi;
         if (found == no_person) {
@@ -437,8 +438,8 @@ struct history_parser::impl {
             h.department = std::string(department);
             s.department_line = line_no;
         }
-        e.event = event_names.find(f.v[c_event]);
-        e.role = role_names.find(f.v[c_role]);
+        event_id event = event_names.find(f.v[c_event]);
+        role_id role = role_names.find(f.v[c_role]);
         // Each distinct unknown name once per person: 65,535 distinct names, however often
         // each is repeated (a table of one text per line was full after 65,535 lines).
         auto keep = [&](std::string_view raw) -> std::uint16_t {
@@ -456,9 +457,19 @@ struct history_parser::impl {
             text_index.emplace(std::move(text), std::uint16_t(h.texts.size() - 1));
             return std::uint16_t(h.texts.size() - 1);
         };
-        if (e.event == no_index) e.event_text = keep(f.v[c_event]);
-        if (e.role == no_index) e.role_text = keep(f.v[c_role]);
-        h.events.push_back(e);
+        std::uint16_t event_text = event == no_index ? keep(f.v[c_event]) : history_event::no_text;
+        std::uint16_t role_text = role == no_index ? keep(f.v[c_role]) : history_event::no_text;
+        history_event& e = h.events.emplace_back();
+        e.event = event;
+        e.role = role;
+        e.day = day;
+        e.time = time;
+        e.seq = f.seq;
+        e.where = where;
+        e.via = via;
+        e.line = std::uint32_t(line_no);
+        e.event_text = event_text;
+        e.role_text = role_text;
         ++events_read;
     }
 
