@@ -194,9 +194,24 @@ active_rule rule_of(const model& m, const model::holiday_rule& h,
 } // namespace
 
 struct calendar::impl {
+    impl() = default;
+    impl(const impl&) = delete; // `names` views its own strings
+    impl& operator=(const impl&) = delete;
     std::vector<territory_info> territories;
     std::vector<active_rule> rules;
     calendar_settings settings;
+    // Every id and alias, sorted by name, stably: the first of equal names is the one a scan in
+    // territory order (id, then aliases) meets first. Views into `territories`, built last.
+    std::vector<std::pair<std::string_view, std::uint16_t>> names;
+
+    void build_names() {
+        for (std::size_t i = 0; i < territories.size(); ++i) {
+            names.emplace_back(territories[i].id, std::uint16_t(i));
+            for (const auto& a : territories[i].aliases) names.emplace_back(a, std::uint16_t(i));
+        }
+        std::stable_sort(names.begin(), names.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
 
     void build_bits() {
         for (auto& t : territories) t.holiday_bits.assign((day_count + 63) / 64, 0);
@@ -273,6 +288,7 @@ std::shared_ptr<const calendar::impl> build(const calendar_model& m,
     for (const auto& h : m.holidays) out->rules.push_back(rule_of(m, h, out->settings));
     out->build_bits();
     out->build_offsets();
+    out->build_names();
     return out;
 }
 
@@ -282,13 +298,11 @@ calendar::calendar(const calendar_model& model, const calendar_settings& chosen)
     : impl_(build(model, chosen)) {}
 
 std::optional<territory> calendar::try_find(std::string_view name) const noexcept {
-    const auto& ts = impl_->territories;
-    for (std::size_t i = 0; i < ts.size(); ++i) {
-        if (ts[i].id == name) return territory(std::uint16_t(i));
-        for (const auto& a : ts[i].aliases)
-            if (a == name) return territory(std::uint16_t(i));
-    }
-    return std::nullopt;
+    const auto& ns = impl_->names;
+    auto it = std::lower_bound(ns.begin(), ns.end(), name,
+                               [](const auto& n, std::string_view x) { return n.first < x; });
+    if (it == ns.end() || it->first != name) return std::nullopt;
+    return territory(it->second);
 }
 
 territory calendar::find(std::string_view name) const {
