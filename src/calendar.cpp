@@ -200,8 +200,8 @@ struct calendar::impl {
     std::vector<territory_info> territories;
     std::vector<active_rule> rules;
     calendar_settings settings;
-    // Every id and alias, sorted by name, stably: the first of equal names is the one a scan in
-    // territory order (id, then aliases) meets first. Views into `territories`, built last.
+    // Every id and alias, sorted by name; unique, as check_territories rejects a name taken
+    // twice. Views into `territories`, built last.
     std::vector<std::pair<std::string_view, std::uint16_t>> names;
 
     void build_names() {
@@ -209,8 +209,8 @@ struct calendar::impl {
             names.emplace_back(territories[i].id, std::uint16_t(i));
             for (const auto& a : territories[i].aliases) names.emplace_back(a, std::uint16_t(i));
         }
-        std::stable_sort(names.begin(), names.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::sort(names.begin(), names.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
     }
 
     void build_bits() {
