@@ -215,13 +215,15 @@ private:
         return &s;
     }
     // Records a rejection: its id and the facts of its reason (rendered by reason()).
-    rejection& reject(const history_event& e, const char* id, rejection::why code) {
+    // The id's length known from its literal (a strlen per rejection was 0.6% of a sweep).
+    template <std::size_t N>
+    rejection& reject(const history_event& e, const char (&id)[N], rejection::why code) {
         rejection& x = out_.rejected.emplace_back();
         x.line = e.line;
         x.event = e.event;
         x.role = e.role;
         x.day = e.day;
-        x.id = id;
+        x.id = std::string_view(id, N - 1);
         x.code = code;
         return x;
     }

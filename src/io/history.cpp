@@ -298,12 +298,14 @@ struct history_parser::impl {
                 return;
             }
         std::string person;
+        std::size_t person_hash = 0;
         std::uint32_t found = no_person;
         if (last_person != no_person && detail::same_text(f.v[c_person], last_raw_person)) {
             found = last_person;
         } else {
             person = normalized_person(f.v[c_person]);
-            found = persons.find(person, [this](std::uint32_t i) { return id_of(i); });
+            person_hash = detail::person_index::hash(person);
+            found = persons.find(person, person_hash, [this](std::uint32_t i) { return id_of(i); });
         }
         const history* known = found != no_person ? &out.persons[found] : nullptr;
         const facts_seen* seen = known ? &person_facts[found] : nullptr;
@@ -414,7 +416,7 @@ struct history_parser::impl {
             pi = std::uint32_t(out.persons.size());
             out.persons.emplace_back();
             out.persons.back().person = person;
-            persons.add(person, pi, [this](std::uint32_t i) { return id_of(i); });
+            persons.add(person_hash, pi);
             // Room for the mean of the persons read so far and two more, from 4 to 8: one
             // allocation for most persons (a fixed 4 grew once for every person of five events),
             // and one person of many events does not make the room of those after it.
