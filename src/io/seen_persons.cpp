@@ -78,8 +78,8 @@ private:
 // std::sort's order, sooner: the marks are first dealt in place by the top bits of their hash
 // (uniform) into about n / 1,024 buckets (American flag sort), then each bucket, which fits a
 // core's first cache, dealt again by the next eight bits and its runs of a few marks sorted by
-// insertion. 2^20 marks: 61.0 ms with std::sort, 18.1 ms here (with std::sort on each bucket
-// instead of the second deal, about two thirds of std::sort's time; tests/bench/sort_marks.cpp).
+// insertion. 2^20 marks: 61.0 ms with std::sort, 18.1 ms here (tests/bench/sort_marks.cpp; with
+// std::sort on each bucket instead of the second deal it was 52.0 ms against 76.5, on another VM).
 void sort_by_hash(std::vector<person_mark>& a) {
     const std::size_t n = a.size();
     if (n < 4096) {
@@ -197,19 +197,38 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
         kept.push({first, again, hash});
         if (kept.size() > most) kept.pop();
     };
-    if (readers.size() == 1) { // one sorted run: neighbours
-        person_mark m, prev;
-        std::size_t first = 0;
-        bool have = false;
-        while (readers[0].next(m)) {
-            if (have && m.hash == prev.hash) {
-                found(first, m.line, m.hash);
-                if (most == 0) break;
-            } else {
-                first = m.line;
-            }
-            prev = m;
-            have = true;
+    // Marks in the merged order: neighbours of one hash are a person met again.
+    person_mark prev;
+    std::size_t first = 0;
+    bool have = false;
+    auto visit = [&](const person_mark& m) { // false: stop
+        if (have && m.hash == prev.hash) {
+            found(first, m.line, m.hash);
+            if (most == 0) return false;
+        } else {
+            first = m.line;
+        }
+        prev = m;
+        have = true;
+        return true;
+    };
+    bool in_memory = true;
+    for (mark_runs* r : all) in_memory = in_memory && r->runs_.empty();
+    if (in_memory) { // a few runs (one per range): the least head found by a scan, not a heap
+        struct span {
+            const person_mark *at, *end;
+        };
+        std::vector<span> spans;
+        for (mark_runs* r : all)
+            if (!r->buffer_.empty())
+                spans.push_back({r->buffer_.data(), r->buffer_.data() + r->buffer_.size()});
+        while (!spans.empty()) {
+            std::size_t best = 0;
+            for (std::size_t i = 1; i < spans.size(); ++i)
+                if (by_hash(*spans[i].at, *spans[best].at)) best = i;
+            if (!visit(*spans[best].at++)) break;
+            if (spans[best].at == spans[best].end)
+                spans.erase(spans.begin() + std::ptrdiff_t(best));
         }
     } else if (!readers.empty()) {
         using head = std::pair<person_mark, std::size_t>; // a run's next mark, the run
@@ -219,20 +238,10 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
             person_mark m;
             if (readers[i].next(m)) heads.push({m, i});
         }
-        person_mark prev;
-        std::size_t first = 0;
-        bool have = false;
         while (!heads.empty()) {
             head h = heads.top();
             heads.pop();
-            if (have && h.first.hash == prev.hash) {
-                found(first, h.first.line, h.first.hash);
-                if (most == 0) break;
-            } else {
-                first = h.first.line;
-            }
-            prev = h.first;
-            have = true;
+            if (!visit(h.first)) break;
             person_mark m;
             if (readers[h.second].next(m)) heads.push({m, h.second});
         }
