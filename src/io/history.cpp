@@ -683,6 +683,14 @@ void history_parser::add_line(std::string_view line, std::size_t line_no) {
         m.add_csv(line, line_no);
 }
 
+void history_parser::expect_persons(std::size_t n) {
+    impl& m = *impl_;
+    m.out.persons.reserve(n);
+    m.out.shown_ids.reserve(n);
+    m.person_where.reserve(n);
+    m.person_facts.reserve(n);
+}
+
 history_file history_parser::finish() {
     return std::move(impl_->out);
 }

@@ -80,6 +80,9 @@ using detail::for_each_text_line;
 // first).
 void process(context& c, work& w) {
     history_parser p(c.rules, c.cal, c.file, c.format);
+    // The persons of this thread's last chunk and an eighth more: chunks are of a size.
+    thread_local std::size_t last_persons = 0;
+    if (last_persons != 0) p.expect_persons(last_persons + last_persons / 8);
     bool fed_header = c.header_line != 0 && w.in.first_line > c.header_line;
     if (fed_header) p.add_line(c.header, c.header_line);
     auto feed = [&](std::string_view text, std::size_t first_line) {
@@ -125,6 +128,7 @@ void process(context& c, work& w) {
     for (std::size_t i = 0; i < f.persons.size(); ++i)
         reporter->add(f.persons[i], f.shown_ids[i], w.out);
     w.persons = f.persons.size();
+    last_persons = w.persons;
     w.errors = std::move(f.errors);
 }
 

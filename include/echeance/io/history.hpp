@@ -43,6 +43,9 @@ public:
     history_parser& operator=(const history_parser&) = delete;
 
     void add_line(std::string_view line, std::size_t line_no);
+    // Room for about `n` persons at once (a hint, for a reader that knows the size of its
+    // input: the persons' table then does not grow person by person).
+    void expect_persons(std::size_t n);
     history_file finish();
 
 private:
