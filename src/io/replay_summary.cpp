@@ -16,7 +16,16 @@ void summary_header(std::string& out) {
 
 void summary_line(std::string& out, const ruleset& rules, std::string_view person,
                   const replay_result& r) {
-    append_csv_field(out, printable(person));
+    // The usual id needs neither \xNN nor CSV quotes: appended as is, without a copy.
+    bool plain = true;
+    for (char c : person) {
+        auto u = static_cast<unsigned char>(c);
+        plain &= u >= 0x20 && u != 0x7F && c != ',' && c != '"';
+    }
+    if (plain)
+        out.append(person.data(), person.size());
+    else
+        append_csv_field(out, printable(person));
     out += ',';
     append_csv_field(out, rules.states[r.state].id);
     out += ',';
