@@ -55,17 +55,27 @@ inline std::string reading_id(const std::vector<interpretation>& rs, std::uint8_
     return r < rs.size() ? rs[r].id : std::string();
 }
 
+// A byte printable() leaves as it is: not a control character.
+inline bool shown_as_is(char c) noexcept {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u != 0x7F;
+}
+// Whether printable(s) is s itself: a caller on a hot path then uses s without a copy.
+inline bool is_printable(std::string_view s) noexcept {
+    bool all = true;
+    for (char c : s) all &= shown_as_is(c); // one pass, no branch: ids are short
+    return all;
+}
 // Input echoed in output: control characters shown as \xNN, so that a history line can never
 // forge a line of the report.
 inline std::string printable(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
-        auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7F)
-            out += fmt::format("\\x{:02X}", unsigned(u));
-        else
+        if (shown_as_is(c))
             out += c;
+        else
+            out += fmt::format("\\x{:02X}", unsigned(static_cast<unsigned char>(c)));
     }
     return out;
 }

@@ -16,14 +16,9 @@ void summary_header(std::string& out) {
 
 void summary_line(std::string& out, const ruleset& rules, std::string_view person,
                   const replay_result& r) {
-    // The usual id needs neither \xNN nor CSV quotes: appended as is, without a copy.
-    bool plain = true;
-    for (char c : person) {
-        auto u = static_cast<unsigned char>(c);
-        plain &= u >= 0x20 && u != 0x7F && c != ',' && c != '"';
-    }
-    if (plain)
-        out.append(person.data(), person.size());
+    // The usual id needs no \xNN: quoted for CSV (if need be) as is, without a copy.
+    if (is_printable(person))
+        append_csv_field(out, person);
     else
         append_csv_field(out, printable(person));
     out += ',';
