@@ -181,12 +181,7 @@ void mark_runs::spill() {
 
 std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, std::size_t most,
                                                   std::size_t& count) {
-    std::vector<run_reader> readers;
-    for (mark_runs* r : all) {
-        r->sort();
-        if (!r->buffer_.empty()) readers.emplace_back(r->buffer_.data(), r->buffer_.size());
-        for (const run& s : r->runs_) readers.emplace_back(r->file_, s.offset, s.size);
-    }
+    for (mark_runs* r : all) r->sort();
     count = 0;
     // The `most` repeats of lowest `again` (a max-heap on it), when the caller wants them.
     auto later = [](const repeat& a, const repeat& b) { return a.again < b.again; };
@@ -230,7 +225,12 @@ std::vector<mark_runs::repeat> mark_runs::repeats(std::vector<mark_runs*> all, s
             if (spans[best].at == spans[best].end)
                 spans.erase(spans.begin() + std::ptrdiff_t(best));
         }
-    } else if (!readers.empty()) {
+    } else { // runs in a file too: read back in blocks, merged through a heap
+        std::vector<run_reader> readers;
+        for (mark_runs* r : all) {
+            if (!r->buffer_.empty()) readers.emplace_back(r->buffer_.data(), r->buffer_.size());
+            for (const run& s : r->runs_) readers.emplace_back(r->file_, s.offset, s.size);
+        }
         using head = std::pair<person_mark, std::size_t>; // a run's next mark, the run
         auto after = [](const head& a, const head& b) { return by_hash(b.first, a.first); };
         std::priority_queue<head, std::vector<head>, decltype(after)> heads(after);
