@@ -199,6 +199,18 @@ TEST_CASE("the sweep writes what the whole-file reader writes, for any threads a
     });
 }
 
+TEST_CASE("summary: a person id's control characters shown as \\xNN, then quoted for CSV") {
+    // Ids read from JSON escapes: one plain, one with a control character, one with a control
+    // character and a comma (printable() first, then RFC 4180 quoting).
+    std::string text;
+    for (const char* id : {"plain", "a\\u0001b", "x,\\ty"})
+        text += std::string("{\"person\":\"") + id +
+                "\",\"at\":\"2024-01-10\",\"event\":\"information_sent\",\"role\":\"cnam\"}\n";
+    answer got = swept(text, report_format::summary, parse_date("2024-06-01"), sweep_options());
+    CHECK(got.errors.empty());
+    CHECK(got.out == all_open({"plain", "a\\x01b", "\"x,\\x09y\""}));
+}
+
 TEST_CASE("--grouped: a person who comes back is one error naming both lines, then skipped") {
     std::string text = "{\"person\":\"a\",\"at\":\"2024-01-10\",\"event\":\"information_sent\","
                        "\"role\":\"cnam\"}\n"
