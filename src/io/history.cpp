@@ -262,6 +262,7 @@ struct history_parser::impl {
     // The unknown names of the person `texts_person` (the last that had one), to their index.
     std::unordered_map<std::string, std::uint16_t> text_index;
     std::uint32_t texts_person = no_person;
+    static constexpr std::size_t linear_texts = 16;
     detail::key_memo key_memo;   // the keys of the last JSON lines, for scan_compact_object
     std::size_t events_read = 0; // events kept, for the room a new person gets
     static constexpr std::uint32_t no_person = 0xFFFFFFFF;
@@ -465,7 +466,16 @@ struct history_parser::impl {
         // each is repeated (a table of one text per line was full after 65,535 lines).
         auto keep = [&](std::string_view raw) -> std::uint16_t {
             std::string text = quoted_safe(raw);
-            if (texts_person != pi) {
+            // A person's first few names by a linear search: the hash table cost each such
+            // person a node allocated, freed at the next, and a hash of every name.
+            if (h.texts.size() < linear_texts) {
+                for (std::size_t i = 0; i < h.texts.size(); ++i)
+                    if (h.texts[i] == text) return std::uint16_t(i);
+                h.texts.push_back(std::move(text));
+                return std::uint16_t(h.texts.size() - 1);
+            }
+            // Past them, the table; rebuilt when it is another person's or lacks the first ones.
+            if (texts_person != pi || text_index.size() != h.texts.size()) {
                 texts_person = pi;
                 text_index.clear();
                 for (std::size_t i = 0; i < h.texts.size(); ++i)

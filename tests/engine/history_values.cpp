@@ -6,6 +6,7 @@
 #include <echeance/engine.hpp>
 #include <echeance/io/history.hpp>
 #include <echeance/io/report.hpp>
+#include <set>
 #include <string>
 
 using namespace echeance;
@@ -128,4 +129,32 @@ TEST_CASE("history: an unknown name repeated beyond 65,535 lines keeps its text"
           std::string::npos);
     CHECK(json.find(R"("line":70001,"on":"2022-04-15","event":"other_unknown","role":"nobody")") !=
           std::string::npos);
+}
+
+TEST_CASE(
+    "history: unknown names of interleaved persons, past the linear search, keep their text") {
+    // Two persons in turn, each with more than 16 distinct unknown names, repeated: each person's
+    // first names go by a linear search, the rest by a table rebuilt when the other person's line
+    // comes in. Lines 1-60 repeat 7 names (found by the linear search), the rest bring more.
+    auto name_of = [](std::size_t k) { return "u" + std::to_string(k < 60 ? k % 7 : k * 7 % 23); };
+    std::string text;
+    for (std::size_t k = 0; k < 120; ++k)
+        text += R"({"person":")" + std::string(k % 3 == 0 ? "q" : "p") +
+                R"(","at":"2022-04-14","event":")" + name_of(k) + R"(","role":"holder"})" + "\n";
+    history_file f = jsonl(text);
+    REQUIRE(f.errors.empty());
+    REQUIRE(f.persons.size() == 2);
+    for (const history& h : f.persons) {
+        std::set<std::string> expected;
+        for (std::size_t k = 0; k < 120; ++k)
+            if ((k % 3 == 0) == (h.person == "q")) expected.insert(name_of(k));
+        REQUIRE(expected.size() > 16); // past the linear search
+        std::set<std::string> distinct(h.texts.begin(), h.texts.end());
+        CHECK(distinct == expected);
+        CHECK(distinct.size() == h.texts.size());
+        for (const history_event& e : h.events) {
+            REQUIRE(e.event_text < h.texts.size());
+            CHECK(h.texts[e.event_text] == name_of(e.line - 1));
+        }
+    }
 }
