@@ -265,6 +265,8 @@ struct history_parser::impl {
     static constexpr std::size_t linear_texts = 16;
     detail::key_memo key_memo;   // the keys of the last JSON lines, for scan_compact_object
     std::size_t events_read = 0; // events kept, for the room a new person gets
+    std::vector<std::vector<history_event>> spare_events; // recycle(): empty, with their room
+    std::vector<std::vector<std::string>> spare_texts;    // the same for the unknown names
     static constexpr std::uint32_t no_person = 0xFFFFFFFF;
     // CSV
     bool have_header = false;
@@ -432,8 +434,14 @@ struct history_parser::impl {
             // Room for the mean of the persons read so far and two more, from 4 to 8: one
             // allocation for most persons (a fixed 4 grew once for every person of five events),
             // and one person of many events does not make the room of those after it.
-            out.persons.back().events.reserve(std::min<std::size_t>(
-                8, std::max<std::size_t>(4, events_read / std::max<std::size_t>(pi, 1) + 2)));
+            std::vector<history_event>& events = out.persons.back().events;
+            if (!spare_events.empty()) {
+                events = std::move(spare_events.back());
+                spare_events.pop_back();
+            }
+            std::size_t room = std::min<std::size_t>(
+                8, std::max<std::size_t>(4, events_read / std::max<std::size_t>(pi, 1) + 2));
+            if (events.capacity() < room) events.reserve(room);
             person_where.push_back(where);
             person_facts.emplace_back();
             bool nir = must_mask(person);
@@ -466,6 +474,10 @@ struct history_parser::impl {
         // each is repeated (a table of one text per line was full after 65,535 lines).
         auto keep = [&](std::string_view raw) -> std::uint16_t {
             std::string text = quoted_safe(raw);
+            if (h.texts.capacity() == 0 && !spare_texts.empty()) {
+                h.texts = std::move(spare_texts.back());
+                spare_texts.pop_back();
+            }
             // A person's first few names by a linear search: the hash table cost each such
             // person a node allocated, freed at the next, and a hash of every name.
             if (h.texts.size() < linear_texts) {
@@ -699,6 +711,23 @@ void history_parser::expect_persons(std::size_t n) {
     m.out.shown_ids.reserve(n);
     m.person_where.reserve(n);
     m.person_facts.reserve(n);
+}
+
+void history_parser::recycle(history_file&& spent) {
+    impl& m = *impl_;
+    // Lists of at most 64: one person of many events does not lend the room of many.
+    constexpr std::size_t most = 64;
+    auto take = [](auto& list, auto& spares) {
+        if (list.capacity() == 0 || list.capacity() > most) return;
+        list.clear();
+        spares.push_back(std::move(list));
+    };
+    m.spare_events.reserve(m.spare_events.size() + spent.persons.size());
+    for (auto& h : spent.persons) {
+        take(h.events, m.spare_events);
+        take(h.texts, m.spare_texts);
+    }
+    spent = history_file{};
 }
 
 history_file history_parser::finish() {

@@ -83,6 +83,8 @@ void process(context& c, work& w) {
     // The persons of this thread's last chunk and an eighth more: chunks are of a size.
     thread_local std::size_t last_persons = 0;
     if (last_persons != 0) p.expect_persons(last_persons + last_persons / 8);
+    thread_local history_file spent; // this thread's last chunk, its event lists recycled
+    p.recycle(std::move(spent));
     bool fed_header = c.header_line != 0 && w.in.first_line > c.header_line;
     if (fed_header) p.add_line(c.header, c.header_line);
     auto feed = [&](std::string_view text, std::size_t first_line) {
@@ -130,6 +132,7 @@ void process(context& c, work& w) {
     w.persons = f.persons.size();
     last_persons = w.persons;
     w.errors = std::move(f.errors);
+    spent = std::move(f);
 }
 
 // Runs the chunks on `threads` workers (inline for one) and writes them in order.

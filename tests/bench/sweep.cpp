@@ -6,8 +6,11 @@
 //   build/tests/bench/echeance_bench --benchmark_filter=end_to_end
 //   ECHEANCE_BENCH_PERSONS=1000000 build/tests/bench/echeance_bench --benchmark_filter=end_to_end
 // items_per_second = persons per wall second; cpu_us_per_person and rss_mb are counters. Compare
-// summary/threads:1 with baseline (target: at least 1.0x), threads:2 with threads:1.
+// summary/threads:1 with baseline (target: at least 1.0x; end_to_end_paired gives that ratio
+// from runs in alternation), threads:2 with threads:1.
+#include <algorithm>
 #include <benchmark/benchmark.h>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -27,6 +30,7 @@ std::size_t persons() {
 
 struct process_run {
     bool ok = false;
+    double wall_s = 0;
     double cpu_s = 0;
     double rss_mb = 0;
 };
@@ -34,6 +38,7 @@ struct process_run {
 // Runs argv with stdout to `out` (stderr to /dev/null); its own rusage from wait4.
 process_run run(const std::vector<std::string>& argv, const char* out = "/dev/null") {
     process_run r;
+    auto start = std::chrono::steady_clock::now();
     pid_t pid = ::fork();
     if (pid == 0) {
         int o = ::open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -49,6 +54,7 @@ process_run run(const std::vector<std::string>& argv, const char* out = "/dev/nu
     int status = 0;
     struct rusage use {};
     if (pid < 0 || ::wait4(pid, &status, 0, &use) != pid) return r;
+    r.wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
     r.cpu_s = double(use.ru_utime.tv_sec + use.ru_stime.tv_sec) +
               double(use.ru_utime.tv_usec + use.ru_stime.tv_usec) / 1e6;
@@ -116,8 +122,50 @@ void BM_end_to_end_json(benchmark::State& state) {
     BM_end_to_end_replay(state, "json", false);
 }
 
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    std::size_t n = v.size();
+    return n == 0 ? 0 : n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+// The baseline and `replay --output summary --threads 1` in pairs, the order swapped each
+// iteration: on a shared VM whose speed moves by a third from one minute to the next, separate
+// medians compare different machines, a pair's ratio compares the same one. speed_vs_baseline =
+// the median of baseline time / replay time (wall; cpu_ for user + system): at least 1.0 is the
+// target.
+void BM_end_to_end_paired(benchmark::State& state) {
+    const std::vector<std::string> base = {ECHEANCE_BASELINE, rules, history(), as_of};
+    const std::vector<std::string> replay = {ECHEANCE_CLI, "replay", "--rules",  rules,
+                                             "--as-of",    as_of,    "--output", "summary",
+                                             "--threads",  "1",      history()};
+    std::vector<double> wall, cpu;
+    bool swap = false;
+    for (auto _ : state) {
+        process_run b, r;
+        if (swap) {
+            r = run(replay);
+            b = run(base);
+        } else {
+            b = run(base);
+            r = run(replay);
+        }
+        swap = !swap;
+        if (!b.ok || !r.ok) {
+            state.SkipWithError("a process failed");
+            return;
+        }
+        wall.push_back(b.wall_s / r.wall_s);
+        cpu.push_back(b.cpu_s / r.cpu_s);
+    }
+    state.counters["speed_vs_baseline"] = median(wall);
+    state.counters["cpu_speed_vs_baseline"] = median(cpu);
+    state.counters["worst_pair"] = *std::min_element(wall.begin(), wall.end());
+    state.counters["best_pair"] = *std::max_element(wall.begin(), wall.end());
+}
+
 } // namespace
 
+BENCHMARK(BM_end_to_end_paired)->Iterations(8)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_end_to_end_baseline)->Iterations(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_end_to_end_summary)
     ->ArgName("threads")

@@ -158,3 +158,53 @@ TEST_CASE(
         }
     }
 }
+
+TEST_CASE("history: a parser given a spent file's lists reads as a fresh parser") {
+    // Persons of 1 to 70 events, some unknown names: a list of 70 events (room past 64) is not
+    // lent, the others are, emptied; the second file must not keep a trace of the first.
+    auto lines = [](const std::string& who, std::size_t persons, std::size_t salt) {
+        std::string text;
+        for (std::size_t p = 0; p < persons; ++p)
+            for (std::size_t k = 0; k < (p * 7 + salt) % 9 + 1 + (p == 2 ? 69 : 0); ++k)
+                text += R"({"person":")" + who + std::to_string(p) + R"(","at":"2022-04-)" +
+                        std::to_string(10 + k % 19) + R"(","event":")" +
+                        ((k + p + salt) % 4 == 0 ? "u" + std::to_string(k % 5)
+                                                 : std::string("information_sent")) +
+                        R"(","role":")" + (k % 6 == 5 ? "nobody" : "cnam") + R"("})" + "\n";
+        return text;
+    };
+    history_file first = jsonl(lines("a", 12, 0));
+    REQUIRE(first.persons.size() == 12);
+    REQUIRE(first.persons[2].events.size() > 64);
+    std::string second_text = lines("b", 20, 3);
+    history_file fresh = jsonl(second_text);
+    history_parser p(mes(), cal(), "h.jsonl", history_parser::format::jsonl);
+    p.recycle(std::move(first));
+    std::size_t no = 0, at = 0;
+    while (at < second_text.size()) {
+        std::size_t nl = second_text.find('\n', at);
+        p.add_line(std::string_view(second_text).substr(at, nl - at), ++no);
+        at = nl + 1;
+    }
+    history_file lent = p.finish();
+    REQUIRE(lent.persons.size() == fresh.persons.size());
+    CHECK(lent.shown_ids == fresh.shown_ids);
+    std::size_t unknown = 0;
+    for (std::size_t i = 0; i < fresh.persons.size(); ++i) {
+        const history& a = lent.persons[i];
+        const history& b = fresh.persons[i];
+        CHECK(a.person == b.person);
+        CHECK(a.texts == b.texts);
+        unknown += b.texts.size();
+        REQUIRE(a.events.size() == b.events.size());
+        for (std::size_t k = 0; k < b.events.size(); ++k) {
+            CHECK(a.events[k].event == b.events[k].event);
+            CHECK(a.events[k].role == b.events[k].role);
+            CHECK(a.events[k].day == b.events[k].day);
+            CHECK(a.events[k].line == b.events[k].line);
+            CHECK(a.events[k].event_text == b.events[k].event_text);
+            CHECK(a.events[k].role_text == b.events[k].role_text);
+        }
+    }
+    CHECK(unknown > 20); // the lent lists of names were used
+}
