@@ -46,8 +46,8 @@ public:
     // Room for about `n` persons at once (a hint, for a reader that knows the size of its
     // input: the persons' table then does not grow person by person).
     void expect_persons(std::size_t n);
-    // Takes back the event lists of a file this or another parser finished, emptied, for the
-    // persons to come (a hint, for a reader of many chunks: one allocation a person saved).
+    // Takes back the lists (events, unknown names) of a file this or another parser finished,
+    // emptied, for the persons to come: a reader of many chunks saves an allocation a person.
     void recycle(history_file&& spent);
     history_file finish();
 
