@@ -439,9 +439,8 @@ struct history_parser::impl {
                 events = std::move(spare_events.back());
                 spare_events.pop_back();
             }
-            std::size_t room = std::min<std::size_t>(
-                8, std::max<std::size_t>(4, events_read / std::max<std::size_t>(pi, 1) + 2));
-            if (events.capacity() < room) events.reserve(room);
+            events.reserve(std::min<std::size_t>( // nothing when a lent list has the room
+                8, std::max<std::size_t>(4, events_read / std::max<std::size_t>(pi, 1) + 2)));
             person_where.push_back(where);
             person_facts.emplace_back();
             bool nir = must_mask(person);

@@ -99,17 +99,25 @@ void measure(benchmark::State& state, const std::vector<std::string>& argv) {
     state.counters["rss_mb"] = rss;
 }
 
+std::vector<std::string> baseline_argv() {
+    return {ECHEANCE_BASELINE, rules, history(), as_of};
+}
+
+std::vector<std::string> replay_argv(const char* output, std::int64_t threads, bool grouped) {
+    std::vector<std::string> argv = {
+        ECHEANCE_CLI, "replay",   "--rules", rules,       "--as-of",
+        as_of,        "--output", output,    "--threads", std::to_string(threads)};
+    if (grouped) argv.push_back("--grouped");
+    argv.push_back(history());
+    return argv;
+}
+
 void BM_end_to_end_baseline(benchmark::State& state) {
-    measure(state, {ECHEANCE_BASELINE, rules, history(), as_of});
+    measure(state, baseline_argv());
 }
 
 void BM_end_to_end_replay(benchmark::State& state, const char* output, bool grouped) {
-    std::vector<std::string> argv = {
-        ECHEANCE_CLI, "replay",   "--rules", rules,       "--as-of",
-        as_of,        "--output", output,    "--threads", std::to_string(state.range(0))};
-    if (grouped) argv.push_back("--grouped");
-    argv.push_back(history());
-    measure(state, argv);
+    measure(state, replay_argv(output, state.range(0), grouped));
 }
 
 void BM_end_to_end_summary(benchmark::State& state) {
@@ -134,10 +142,8 @@ double median(std::vector<double> v) {
 // the median of baseline time / replay time (wall; cpu_ for user + system): at least 1.0 is the
 // target.
 void BM_end_to_end_paired(benchmark::State& state) {
-    const std::vector<std::string> base = {ECHEANCE_BASELINE, rules, history(), as_of};
-    const std::vector<std::string> replay = {ECHEANCE_CLI, "replay", "--rules",  rules,
-                                             "--as-of",    as_of,    "--output", "summary",
-                                             "--threads",  "1",      history()};
+    const std::vector<std::string> base = baseline_argv();
+    const std::vector<std::string> replay = replay_argv("summary", 1, false);
     std::vector<double> wall, cpu;
     bool swap = false;
     for (auto _ : state) {
