@@ -182,24 +182,6 @@ void splitter::settle_as(const splitter& s) {
     person_column_ = s.person_column_;
 }
 
-void splitter::append(std::string_view text, std::size_t line_no, std::size_t offset,
-                      std::size_t next_offset) {
-    if (!cur_started_) {
-        cur_started_ = true;
-        cur_.first_line = line_no;
-        cur_.begin = offset;
-        cur_.is_owned = owned_;
-    }
-    if (owned_) {
-        cur_.owned.append(text);
-        cur_.owned += '\n';
-        cur_bytes_ = cur_.owned.size();
-    } else {
-        cur_.end = next_offset;
-        cur_bytes_ = cur_.end - cur_.begin;
-    }
-}
-
 void splitter::cut() {
     if (cur_started_ || !cur_.before.empty()) emit_(std::move(cur_));
     cur_ = split_chunk();
@@ -223,8 +205,32 @@ void splitter::end_skip(std::size_t next_line) {
     skipping_ = false;
 }
 
-void splitter::line(std::string_view text, std::size_t line_no, std::size_t offset,
-                    std::size_t next_offset) {
+void splitter::remember_prefix(std::string_view text, std::string_view raw) {
+    prefix_.clear();
+    // Where the person must begin for the prefix to tell them: raw is then in the line, not
+    // decoded elsewhere (escapes, doubled quotes), and ends before the byte that must follow.
+    constexpr std::string_view lead = "{\"person\":\"";
+    std::size_t at = 0;
+    char after = ',';
+    if (format_ == history_parser::format::jsonl) {
+        // json_person on a line that begins so reads the same bytes up to the same quote.
+        if (text.size() <= lead.size() || std::memcmp(text.data(), lead.data(), lead.size()) != 0)
+            return;
+        at = lead.size();
+        after = '"';
+    } else if (format_ == history_parser::format::csv && person_column_ == 0) {
+        // An unquoted first field ends at the first comma; not a line read_line() would skip.
+        if (!raw.empty() && (raw[0] == ' ' || raw[0] == '\t' || raw[0] == '#')) return;
+    } else {
+        return;
+    }
+    std::size_t end = at + raw.size();
+    if (raw.data() != text.data() + at || end >= text.size() || text[end] != after) return;
+    prefix_.assign(text.data(), end + 1);
+}
+
+void splitter::read_line(std::string_view text, std::size_t line_no, std::size_t offset,
+                         std::size_t next_offset) {
     std::size_t b = 0;
     while (b < text.size() && (text[b] == ' ' || text[b] == '\t')) ++b;
     bool content = b < text.size() && text[b] != '#';
@@ -252,6 +258,7 @@ void splitter::line(std::string_view text, std::size_t line_no, std::size_t offs
                                                              : csv_well_formed(text)))) {
         last_raw_.assign(raw.data(), raw.size());
         have_last_ = true;
+        remember_prefix(text, raw);
         std::string person = normalized_person(raw);
         bool same = skipping_ ? person == skip_person_ : in_block_ && person == block_person_;
         if (!same) {

@@ -11,6 +11,7 @@
 #include <echeance/io/report.hpp>
 #include <echeance/io/rules.hpp>
 #include <echeance/io/sweep.hpp>
+#include <fmt/format.h>
 #include <initializer_list>
 #include <rapidcheck.h>
 #include <rapidcheck/catch.h>
@@ -384,4 +385,63 @@ TEST_CASE("not grouped: a person who comes back is read where the whole-file rea
                     CHECK(got.errors == want.errors);
                 }
             }
+}
+
+TEST_CASE(
+    "a line that begins as the last person's line did is theirs only if the name ends there") {
+    // The splitter takes a line that begins as the last line that named a person, up to the end
+    // of the name, as that person's without reading it: p12's lines begin as p1's do, but for the
+    // quote (or comma) after the name.
+    auto json = [](const char* p, const char* event = "information_sent",
+                   const char* at = "2024-01-10") {
+        return std::string("{\"person\":\"") + p + "\",\"at\":\"" + at + "\",\"event\":\"" + event +
+               "\",\"role\":\"" + (std::string(event) == "activation" ? "holder" : "cnam") +
+               "\"}\n";
+    };
+    auto csv = [](const char* p, const char* event = "information_sent",
+                  const char* at = "2024-01-10") {
+        return std::string(p) + "," + at + "," + event + "," +
+               (std::string(event) == "activation" ? "holder" : "cnam") + "\n";
+    };
+    const std::string header = "person,at,event,role\n";
+    year_month_day as_of = parse_date("2024-06-01");
+    for (bool is_csv : {false, true}) {
+        auto line = [&](const char* p, const char* event = "information_sent") {
+            const char* at = std::string(event) == "activation" ? "2024-02-10" : "2024-01-10";
+            return is_csv ? csv(p, event, at) : json(p, event, at);
+        };
+        std::string head = is_csv ? header : "";
+        // p12 comes back after p3: read whole, p12 is one person with both lines.
+        std::string back = head + line("p1") + line("p12") + line("p3") + line("p12", "activation");
+        // p1 comes back after p12 for two lines: with --grouped, one error naming them all.
+        std::string grouped =
+            head + line("p1") + line("p12") + line("p1", "activation") + line("p1", "activation");
+        for (unsigned threads : {1u, 2u})
+            for (std::size_t chunk : {std::size_t(1), std::size_t(1) << 20}) {
+                sweep_options how;
+                how.threads = threads;
+                how.chunk_bytes = chunk;
+                answer want = reference(back, report_format::summary, as_of);
+                CHECK(want.out == "person,state,since,next_day,next_kind,next_rule,overdue\n"
+                                  "p1,open,2024-02-22,,,,0\n"
+                                  "p12,active,2024-02-10,,,,0\n"
+                                  "p3,open,2024-02-22,,,,0\n");
+                for (const answer& got : {swept(back, report_format::summary, as_of, how),
+                                          swept_file(back, report_format::summary, as_of, how)}) {
+                    CHECK(got.out == want.out);
+                    CHECK(got.errors.empty());
+                }
+                how.grouped = true;
+                answer got = swept(grouped, report_format::summary, as_of, how);
+                CHECK(got.out == all_open({"p1", "p12"}));
+                REQUIRE(got.errors.size() == 1);
+                std::size_t first = is_csv ? 2 : 1;
+                CHECK(got.errors[0].find(fmt::format("comes back after other persons (first "
+                                                     "seen on line {}); with --grouped each "
+                                                     "person's lines must be consecutive: lines "
+                                                     "{} to {} skipped",
+                                                     first, first + 2, first + 3)) !=
+                      std::string::npos);
+            }
+    }
 }
