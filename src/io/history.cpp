@@ -11,6 +11,7 @@
 #include "detail/names.hpp"
 #include "detail/person_id.hpp"
 #include "detail/person_index.hpp"
+#include "detail/plain_date.hpp"
 #include "detail/same_text.hpp"
 #include "echeance/io/nir.hpp"
 
@@ -109,9 +110,10 @@ struct instant {
     std::int32_t time = -1;
 };
 
-// "YYYY-MM-DD" or RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)", converted to the
-// local day and time of the territory.
-instant parse_at(std::string_view s, const calendar& cal, territory where) {
+// parse_at but for the usual valid day (not inlined: its frame, for the messages, cost more
+// than reading the day).
+[[gnu::noinline]] instant parse_at_checked(std::string_view s, const calendar& cal,
+                                           territory where) {
     instant r;
     if (s.size() <= 10) {
         r.day = parse_date(s);
@@ -171,6 +173,14 @@ instant parse_at(std::string_view s, const calendar& cal, territory where) {
     require_in_range(r.day, "at");
     r.time = std::int32_t((local - ld).count());
     return r;
+}
+
+// "YYYY-MM-DD" or RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)", converted to the
+// local day and time of the territory.
+inline instant parse_at(std::string_view s, const calendar& cal, territory where) {
+    instant r;
+    if (detail::plain_date(s, r.day)) return r;
+    return parse_at_checked(s, cal, where);
 }
 
 // Splits one CSV line (RFC 4180 quoting); fields with their 1-based columns.

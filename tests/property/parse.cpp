@@ -99,6 +99,39 @@ TEST_CASE("dates round-trip through text", "[property][date]") {
         /*verbose=*/true);
 }
 
+TEST_CASE("a day with one byte changed is read only if it is still a day", "[property][date]") {
+    // The reader's fast path checks the ten bytes a word at a time: each byte must still count.
+    rc::prop(
+        "one byte anywhere, any value",
+        [] {
+            std::string text = echeance::format_date(*gen_date());
+            const auto at = *rc::gen::inRange<std::size_t>(0, 10);
+            text[at] = *rc::gen::weightedOneOf<char>(
+                {{1, rc::gen::arbitrary<char>()}, {1, rc::gen::elementOf(date_alphabet)}});
+            bool shaped = true;
+            for (std::size_t i = 0; i < 10; ++i)
+                shaped = shaped &&
+                         (i == 4 || i == 7 ? text[i] == '-' : text[i] >= '0' && text[i] <= '9');
+            bool real = false;
+            if (shaped) {
+                const int y = std::stoi(text.substr(0, 4));
+                const auto m = unsigned(std::stoi(text.substr(5, 2)));
+                const auto d = unsigned(std::stoi(text.substr(8, 2)));
+                real = y >= echeance::min_year && m >= 1 && m <= 12 && d >= 1 &&
+                       d <= days_in_month(y, m);
+            }
+            try {
+                const auto got = echeance::parse_date(text);
+                RC_ASSERT(real);
+                RC_ASSERT(echeance::format_date(got) == text);
+            } catch (const echeance::error& e) {
+                RC_ASSERT(!real);
+                RC_ASSERT(e.where().column >= 1u);
+            }
+        },
+        /*verbose=*/true);
+}
+
 TEST_CASE("bad inputs never crash", "[property][parse]") {
     // Property 10.
     rc::prop(
