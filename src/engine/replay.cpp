@@ -174,12 +174,20 @@ private:
     // The version in force on a day (as ruleset::version_on: the last version, in rule order,
     // that applies from that day or before), remembered with the days it holds for: from the
     // latest start on or before the day asked to the next start after it, none in between.
-    bool version_known_ = false, version_open_ = false; // open: no start after version_from_
-    year_month_day version_from_, version_until_;       // [from, until) when not open
+    // The days as numbers that order as the days do (one compare, not three, per bound); the
+    // range is empty when from > until, and runs on with until at the largest key.
+    static std::uint32_t day_key(year_month_day d) noexcept {
+        return std::uint32_t(int(d.year()) + 32768) << 16 | unsigned(d.month()) << 8 |
+               unsigned(d.day());
+    }
+    std::uint32_t version_from_ = 1, version_until_ = 0; // [from, until]
     version_id version_ = no_index;
-    version_id version_on(year_month_day day) {
-        if (version_known_ && !(day < version_from_) && (version_open_ || day < version_until_))
-            return version_;
+    [[gnu::always_inline]] version_id version_on(year_month_day day) {
+        std::uint32_t k = day_key(day);
+        if (k >= version_from_ && k <= version_until_) return version_;
+        return find_version(day);
+    }
+    [[gnu::noinline]] version_id find_version(year_month_day day) {
         version_id found = no_index;
         bool any_before = false, any_after = false;
         year_month_day from = day, until = day;
@@ -196,10 +204,10 @@ private:
                 any_after = true;
             }
         }
-        version_known_ = true;
-        version_from_ = any_before ? from : date::year::min() / 1 / 1;
-        version_open_ = !any_after;
-        version_until_ = until;
+        version_from_ = any_before ? day_key(from) : 0;
+        // until is the next start, outside the range: the day before it, as a key, is the
+        // largest key below it.
+        version_until_ = any_after ? day_key(until) - 1 : std::uint32_t(-1);
         version_ = found;
         return found;
     }
@@ -1181,7 +1189,8 @@ void machine::prepare_scratch() {
     w_.seen_day.resize(rules_.events.size());
     w_.conditions.assign(rules_.conditions.size(), blank_condition);
     mark_versions_in_scope();
-    version_known_ = false;
+    version_from_ = 1; // the cache emptied
+    version_until_ = 0;
 }
 
 // Which versions apply to this person: all but those whose scope (in its deciding reading)

@@ -116,6 +116,36 @@ TEST_CASE("engine: a window is open through its last day; a timer fires at 24:00
     CHECK(res.scheduled[0].effective == d("2022-03-05"));
 }
 
+TEST_CASE("engine: an event takes the version in force on its day, the first day of a version "
+          "included, whatever was asked before") {
+    // v2 applies from 5 March: the day before is v1's, 5 March and after are v2's, and a day
+    // before v1 has none; asked in any order, as one replay asks for the days of its events.
+    ruleset r = tiny();
+    r.versions.push_back({"v2", d("2022-03-05"), std::nullopt, {"art. 2", "", "", {}}});
+    for (auto& w : r.windows)
+        for (auto& i : w.readings) i.by_version.push_back(i.by_version[version_id(0)]);
+    for (auto& t : r.timers)
+        for (auto& i : t.readings) i.by_version.push_back(i.by_version[version_id(0)]);
+    auto version_of = [&](const char* start, const char* go) {
+        history h = one(r, line(start, "start", "actor") + line(go, "go", "actor"));
+        auto res = replay(r, cal(), h, d("2022-04-01"));
+        REQUIRE(res.rejected.empty());
+        REQUIRE(res.timeline.size() == 3);
+        return r.versions[res.timeline[1].version].id + "," +
+               r.versions[res.timeline[2].version].id;
+    };
+    CHECK(version_of("2022-03-04", "2022-03-05") == "v1,v2");
+    CHECK(version_of("2022-03-03", "2022-03-04") == "v1,v1");
+    CHECK(version_of("2022-03-05", "2022-03-06") == "v2,v2");
+    history early =
+        one(r, line("2019-12-31", "start", "actor") + line("2020-01-01", "start", "actor"));
+    auto res = replay(r, cal(), early, d("2022-04-01"));
+    REQUIRE(res.rejected.size() == 1);
+    CHECK(res.rejected[0].id == "echeance.replay.no_rules");
+    REQUIRE(res.timeline.size() == 3); // then the timer: c from 2020-01-05
+    CHECK(r.versions[res.timeline[1].version].id == "v1");
+}
+
 TEST_CASE(
     "engine: nothing throws for bad history content; every rejection has an id and a reason") {
     ruleset r = tiny();
