@@ -254,19 +254,23 @@ struct history_parser::impl {
     std::uint32_t last_person = no_person;
     // The last territory ids met, looked up once: persons in turn name a few of them (a memo of
     // the last alone missed at each person's first line, 1.3% of a sweep in calendar lookups).
+    // The index as a plain number, not an optional<territory>: its value and its flag, stored
+    // apart and read back as one word, stalled every line (11% of add() in perf annotate).
+    static constexpr std::int32_t no_territory = -1;
     struct territory_seen {
         std::string text;
-        std::optional<territory> found;
+        std::int32_t found = no_territory; // a territory's index, or no_territory
     };
     territory_seen territories_seen[8];
     std::size_t territories_count = 0;
-    std::optional<territory> find_territory(std::string_view text) {
+    std::int32_t find_territory(std::string_view text) {
         const std::size_t n = std::min<std::size_t>(territories_count, 8);
         for (std::size_t i = 0; i < n; ++i)
             if (detail::same_text(territories_seen[i].text, text)) return territories_seen[i].found;
         territory_seen& slot = territories_seen[territories_count++ % 8];
         slot.text.assign(text.data(), text.size());
-        slot.found = cal.try_find(text);
+        auto t = cal.try_find(text);
+        slot.found = t ? std::int32_t(t->index()) : no_territory;
         return slot.found;
     }
     // The unknown names of the person `texts_person` (the last that had one), to their index.
@@ -382,22 +386,22 @@ struct history_parser::impl {
             std::string_view known_department =
                 department.empty() && known ? std::string_view(known->department) : department;
             for (std::string_view id : territories_of_department(known_department))
-                if (auto t = find_territory(id)) {
-                    where = *t;
+                if (std::int32_t t = find_territory(id); t != no_territory) {
+                    where = territory(std::uint16_t(t));
                     break;
                 }
         }
         bool where_given = f.has[c_territory] && !f.v[c_territory].empty();
         if (where_given) {
-            auto t = find_territory(f.v[c_territory]);
-            if (!t) {
+            std::int32_t t = find_territory(f.v[c_territory]);
+            if (t == no_territory) {
                 fail(line_no, f.col[c_territory], "echeance.history.territory",
                      fmt::format("unknown territory \"{}\" (expected an id of the calendar, e.g. "
                                  "FR, FR-971)",
                                  quoted_safe(f.v[c_territory])));
                 return;
             }
-            where = *t;
+            where = territory(std::uint16_t(t));
         }
         // The event's fields are kept apart and stored in place at the end: an event built on
         // the stack in narrow stores and copied whole stalled on its wide loads.
