@@ -63,7 +63,7 @@ public:
         // The usual line: it begins as the last line that named a person did, up to the end of
         // that name (`{"person":"p1"`, or `p1,` in CSV), so it is that person's line, as
         // read_line() would find on reading it.
-        if (!prefix_.empty() && starts_with_prefix(text)) {
+        if (prefix_size_ != 0 && starts_with_prefix(text)) {
             if (skipping_)
                 skip_last_ = line_no;
             else
@@ -72,6 +72,11 @@ public:
         }
         read_line(text, line_no, offset, next_offset);
     }
+    // line() for each line of `text`, whole lines (the last may lack its '\n'), numbered from
+    // `first_line`, the first at byte `offset` of the mapped text; the number of lines. A line
+    // that begins with the last person's prefix costs a compare: it is found from the newlines
+    // of the block, with no call (not for `owned` lines, which are copied one by one).
+    std::size_t lines(std::string_view text, std::size_t first_line, std::size_t offset);
     // Emits the last chunk (online: then the errors of persons found to come back).
     void finish();
     // marks: a line that names another person is taken as that person's without checking that
@@ -126,10 +131,10 @@ private:
     // Sixteen bytes at a time: a call to memcmp cost more than the compare for a prefix of about
     // twenty bytes, on four lines of five.
     bool starts_with_prefix(std::string_view text) const noexcept {
-        const std::size_t n = prefix_.size();
+        const std::size_t n = prefix_size_;
         if (text.size() < n) return false;
         const char* a = text.data();
-        const char* b = prefix_.data();
+        const char* b = prefix_;
         if (n < 16) return std::memcmp(a, b, n) == 0;
         auto differ = [](const char* p, const char* q) {
             std::uint64_t x, y, u, v;
@@ -165,7 +170,11 @@ private:
     int person_column_ = -1;
 
     std::string last_raw_; // the raw person text of the last line that had one
-    std::string prefix_;   // what a line of that person begins with (remember_prefix)
+    // What a line of that person begins with (remember_prefix), in place: a std::string's
+    // assign was a call to _M_replace for each person. Empty when longer.
+    static constexpr std::size_t prefix_room = 64;
+    char prefix_[prefix_room] = {};
+    std::size_t prefix_size_ = 0;
     bool have_last_ = false;
     std::string block_person_; // normalized person of the current block
     bool in_block_ = false;

@@ -60,16 +60,16 @@ bool for_each_text_line(std::string_view text, std::size_t first_line, F&& f) {
     return true;
 }
 
-// The same over bytes [from, to) of a file that `read(offset, buffer, n)` copies (it throws on
-// failure), `block` bytes at a time into one buffer: offsets are the file's; a line longer than
-// a block grows the buffer.
+// f(lines, offset) for bytes [from, to) of a file that `read(offset, buffer, n)` copies (it
+// throws on failure), `block` bytes at a time into one buffer: `lines` is whole lines (the last
+// of the range may lack its '\n') and `offset` the file's offset of its first byte; a line
+// longer than a block grows the buffer. Stops when f returns false.
 template <class Read, class F>
-bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size_t first_line,
-                        std::size_t block, F&& f) {
+bool for_each_read_block(Read&& read, std::size_t from, std::size_t to, std::size_t block, F&& f) {
     // buf's first `have` bytes are in use: the buffer keeps its size from block to block, so
     // that only its growth is ever zero-filled (a resize per block zeroed the whole file once).
     std::string buf;
-    std::size_t have = 0, base = from, next_read = from, no = first_line;
+    std::size_t have = 0, base = from, next_read = from;
     while (next_read < to) {
         std::size_t n = std::min(block, to - next_read);
         if (buf.size() < have + n) buf.resize(have + n);
@@ -84,18 +84,28 @@ bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size
             if (nl == std::string_view::npos) continue;
             whole = have - n + nl + 1;
         }
-        bool go = for_each_text_line(
-            std::string_view(buf.data(), whole), no,
-            [&](std::string_view line, std::size_t k, std::size_t at, std::size_t next) {
-                no = k + 1;
-                return f(line, k, base + at, base + next);
-            });
-        if (!go) return false;
+        if (!f(std::string_view(buf.data(), whole), base)) return false;
         std::memmove(&buf[0], buf.data() + whole, have - whole);
         have -= whole;
         base += whole;
     }
     return true;
+}
+
+// for_each_text_line over the blocks of for_each_read_block: offsets are the file's.
+template <class Read, class F>
+bool for_each_read_line(Read&& read, std::size_t from, std::size_t to, std::size_t first_line,
+                        std::size_t block, F&& f) {
+    std::size_t no = first_line;
+    return for_each_read_block(
+        read, from, to, block, [&](std::string_view lines, std::size_t base) {
+            return for_each_text_line(
+                lines, no,
+                [&](std::string_view line, std::size_t k, std::size_t at, std::size_t next) {
+                    no = k + 1;
+                    return f(line, k, base + at, base + next);
+                });
+        });
 }
 
 } // namespace echeance::detail

@@ -367,6 +367,23 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
     };
     // Lines [from, to) of body, numbered from `first`, into r's splitter; pages dropped behind.
     auto scan = [&](range& r, std::size_t from, std::size_t to, std::size_t first, bool settle) {
+        if (!settle) { // whole blocks to the splitter, which finds their lines
+            std::size_t no = first;
+            if (c.mapped != nullptr) {
+                auto read = [&](std::size_t at, char* out, std::size_t n) {
+                    c.read(at + bom, out, n);
+                };
+                detail::for_each_read_block(read, from, to, std::size_t(1) << 20,
+                                            [&](std::string_view lines, std::size_t at) {
+                                                no += r.split->lines(lines, no, at + bom);
+                                                return true;
+                                            });
+            } else {
+                no += r.split->lines(body.substr(from, to - from), no, from + bom);
+            }
+            r.lines = no - first;
+            return to;
+        }
         std::size_t end = from;
         std::size_t last = first - 1;
         auto line = [&](std::string_view text, std::size_t no, std::size_t at, std::size_t next) {
@@ -639,18 +656,18 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
     }
     // Streaming only: chunks are replayed while the splitter reads on.
     stream(c, how, false, mapped, write, on_error, stats, [&](detail::splitter& split) {
-        auto line = [&](std::string_view text, std::size_t no, std::size_t at, std::size_t next) {
-            stats.lines = no;
-            split.line(text, no, at + bom, next + bom);
-            return true;
-        };
         if (mapped == nullptr) {
-            for_each_text_line(body, 1, line);
+            stats.lines = split.lines(body, 1, bom);
             return;
         }
         // Read, not mapped, as the scan: the chunks are read again for the replay.
         auto read = [&](std::size_t at, char* out, std::size_t n) { c.read(at + bom, out, n); };
-        detail::for_each_read_line(read, 0, body.size(), 1, std::size_t(1) << 20, line);
+        detail::for_each_read_block(read, 0, body.size(), std::size_t(1) << 20,
+                                    [&](std::string_view lines, std::size_t at) {
+                                        stats.lines +=
+                                            split.lines(lines, stats.lines + 1, at + bom);
+                                        return true;
+                                    });
     });
     return stats;
 }
