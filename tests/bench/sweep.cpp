@@ -7,7 +7,8 @@
 //   ECHEANCE_BENCH_PERSONS=1000000 build/tests/bench/echeance_bench --benchmark_filter=end_to_end
 // items_per_second = persons per wall second; cpu_us_per_person and rss_mb are counters. Compare
 // summary/threads:1 with baseline (target: at least 1.0x; end_to_end_paired gives that ratio
-// from runs in alternation), threads:2 with threads:1.
+// from runs in alternation), threads:2 with threads:1. On a VM whose speed changes from second
+// to second, tests/bench/side_by_side.sh runs the two at the same time, one on each core.
 #include <algorithm>
 #include <benchmark/benchmark.h>
 #include <chrono>
