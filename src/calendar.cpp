@@ -216,17 +216,33 @@ struct calendar::impl {
     void build_bits() {
         for (auto& t : territories) t.holiday_bits.assign((day_count + 63) / 64, 0);
         // Each rule's territories as a list, once: a test of every territory's bit for every
-        // rule and year was most of a process's start-up (8,417 years).
+        // rule and year was most of a process's start-up (8,417 years). A rule of every
+        // territory sets one common table, added to each at the end: one bit a day, not one a
+        // day and territory.
+        std::vector<std::uint64_t> common((day_count + 63) / 64, 0);
         std::vector<std::vector<std::uint64_t>*> where;
         std::vector<std::size_t> first(rules.size() + 1, 0);
         for (const auto& r : rules) {
-            for (std::size_t t = 0; t < territories.size(); ++t)
-                if (r.active && r.territories[t]) where.push_back(&territories[t].holiday_bits);
+            std::size_t in = 0;
+            for (std::size_t t = 0; t < territories.size(); ++t) in += r.territories[t] ? 1 : 0;
+            if (r.active && in == territories.size() && in > 1) {
+                where.push_back(&common);
+            } else {
+                for (std::size_t t = 0; t < territories.size(); ++t)
+                    if (r.active && r.territories[t]) where.push_back(&territories[t].holiday_bits);
+            }
             first[std::size_t(&r - rules.data()) + 1] = where.size();
         }
+        // A fixed day from 1 January and the days before its month (every_year() has checked
+        // the day), not a conversion of year/month/day per rule and year: that was most of
+        // build_bits, itself most of a process's start-up.
+        static constexpr int before_month[12] = {0,   31,  59,  90,  120, 151,
+                                                 181, 212, 243, 273, 304, 334};
         for (int y = min_year; y <= max_year; ++y) {
             sys_days easter{};
             bool easter_known = false;
+            const sys_days jan1 = sys_days(date::year(y) / date::January / 1);
+            const bool leap = date::year(y).is_leap();
             for (const auto& r : rules) {
                 if (!r.active || y < r.from || y > r.to) continue;
                 sys_days d;
@@ -237,7 +253,9 @@ struct calendar::impl {
                     }
                     d = easter + date::days(r.easter_offset);
                 } else {
-                    d = sys_days(date::year(y) / date::month(r.month) / date::day(r.day));
+                    const unsigned m = unsigned(r.month);
+                    d = jan1 + date::days(before_month[m - 1] + (leap && m > 2 ? 1 : 0) +
+                                          int(unsigned(r.day)) - 1);
                 }
                 auto idx = std::size_t(d.time_since_epoch().count() - first_serial);
                 if (idx >= day_count) continue;
@@ -246,6 +264,8 @@ struct calendar::impl {
                     (*where[i])[idx / 64] |= std::uint64_t(1) << (idx % 64);
             }
         }
+        for (auto& t : territories)
+            for (std::size_t w = 0; w < common.size(); ++w) t.holiday_bits[w] |= common[w];
     }
 
     void build_offsets() {
