@@ -73,9 +73,9 @@ public:
         read_line(text, line_no, offset, next_offset);
     }
     // line() for each line of `text`, whole lines (the last may lack its '\n'), numbered from
-    // `first_line`, the first at byte `offset` of the mapped text; the number of lines. A line
-    // that begins with the last person's prefix costs a compare: it is found from the newlines
-    // of the block, with no call (not for `owned` lines, which are copied one by one).
+    // `first_line`, the first at byte `offset` of the mapped text; the number of lines. One call
+    // a block: the lines are found and line() inlined here, not called through the reader's
+    // callbacks line by line.
     std::size_t lines(std::string_view text, std::size_t first_line, std::size_t offset);
     // Emits the last chunk (online: then the errors of persons found to come back).
     void finish();

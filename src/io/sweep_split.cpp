@@ -306,55 +306,12 @@ void splitter::read_line(std::string_view text, std::size_t line_no, std::size_t
 
 std::size_t splitter::lines(std::string_view text, std::size_t first_line, std::size_t offset) {
     std::size_t no = first_line;
-    if (owned_) {
-        for_each_text_line(
-            text, first_line,
-            [&](std::string_view l, std::size_t k, std::size_t at, std::size_t next) {
-                line(l, k, offset + at, offset + next);
-                no = k + 1;
-                return true;
-            });
-        return no - first_line;
-    }
-    const char* b = text.data();
-    const std::size_t n = text.size();
-    std::size_t start = 0;
-    // The line [start, end), the next at `next`: the usual line (as line() takes it), else read.
-    auto one = [&](std::size_t end, std::size_t next) {
-        if (prefix_size_ != 0 && end - start >= prefix_size_ &&
-            starts_with_prefix(std::string_view(b + start, end - start))) {
-            if (skipping_) {
-                skip_last_ = no;
-            } else {
-                cur_.end = offset + next;
-                cur_bytes_ = cur_.end - cur_.begin;
-            }
-        } else {
-            std::string_view l(b + start, end - start);
-            if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
-            read_line(l, no, offset + start, offset + next);
-        }
-        ++no;
-        start = next;
-    };
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    for (; i + 64 <= n; i += 64)
-        for (std::uint64_t m = newline_mask(b + i); m != 0; m &= m - 1) {
-            std::size_t end = i + std::size_t(__builtin_ctzll(m));
-            one(end, end + 1);
-        }
-#endif
-    while (start < n) { // the tail: no newline in [start, i)
-        std::size_t from = start > i ? start : i;
-        const void* nl = std::memchr(b + from, '\n', n - from);
-        if (nl == nullptr) {
-            one(n, n);
-            break;
-        }
-        std::size_t end = std::size_t(static_cast<const char*>(nl) - b);
-        one(end, end + 1);
-    }
+    for_each_text_line(text, first_line,
+                       [&](std::string_view l, std::size_t k, std::size_t at, std::size_t next) {
+                           line(l, k, offset + at, offset + next);
+                           no = k + 1;
+                           return true;
+                       });
     return no - first_line;
 }
 
