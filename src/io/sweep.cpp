@@ -305,6 +305,23 @@ void gather_whole(std::string_view text, context& c, const sweep_writer& write,
     end_report(c.reporter, write);
 }
 
+// The lines [from, to) of `body` (at `bom` in the mapped text), numbered from `first`, into
+// `split` a block at a time: read with pread from a file (the mapping is first touched by the
+// replay), else the text itself. The number of lines.
+std::size_t split_lines(const context& c, std::string_view body, std::size_t bom,
+                        detail::splitter& split, std::size_t from, std::size_t to,
+                        std::size_t first) {
+    if (c.mapped == nullptr) return split.lines(body.substr(from, to - from), first, from + bom);
+    std::size_t no = first;
+    auto read = [&](std::size_t at, char* out, std::size_t n) { c.read(at + bom, out, n); };
+    detail::for_each_read_block(read, from, to, std::size_t(1) << 20,
+                                [&](std::string_view lines, std::size_t at) {
+                                    no += split.lines(lines, no, at + bom);
+                                    return true;
+                                });
+    return no - first;
+}
+
 void adopt_split(context& c, const detail::splitter& split) {
     if (c.format != split.format()) c.format = split.format();
     if (c.header_line == 0 && split.header_line() != 0) {
@@ -368,20 +385,7 @@ bool scan_boundaries(std::string_view body, std::size_t bom, context& c, const s
     // Lines [from, to) of body, numbered from `first`, into r's splitter; pages dropped behind.
     auto scan = [&](range& r, std::size_t from, std::size_t to, std::size_t first, bool settle) {
         if (!settle) { // whole blocks to the splitter, which finds their lines
-            std::size_t no = first;
-            if (c.mapped != nullptr) {
-                auto read = [&](std::size_t at, char* out, std::size_t n) {
-                    c.read(at + bom, out, n);
-                };
-                detail::for_each_read_block(read, from, to, std::size_t(1) << 20,
-                                            [&](std::string_view lines, std::size_t at) {
-                                                no += r.split->lines(lines, no, at + bom);
-                                                return true;
-                                            });
-            } else {
-                no += r.split->lines(body.substr(from, to - from), no, from + bom);
-            }
-            r.lines = no - first;
+            r.lines = split_lines(c, body, bom, *r.split, from, to, first);
             return to;
         }
         std::size_t end = from;
@@ -656,18 +660,7 @@ sweep_stats sweep_mapped(std::string_view text, detail::mapped_file* mapped, con
     }
     // Streaming only: chunks are replayed while the splitter reads on.
     stream(c, how, false, mapped, write, on_error, stats, [&](detail::splitter& split) {
-        if (mapped == nullptr) {
-            stats.lines = split.lines(body, 1, bom);
-            return;
-        }
-        // Read, not mapped, as the scan: the chunks are read again for the replay.
-        auto read = [&](std::size_t at, char* out, std::size_t n) { c.read(at + bom, out, n); };
-        detail::for_each_read_block(read, 0, body.size(), std::size_t(1) << 20,
-                                    [&](std::string_view lines, std::size_t at) {
-                                        stats.lines +=
-                                            split.lines(lines, stats.lines + 1, at + bom);
-                                        return true;
-                                    });
+        stats.lines = split_lines(c, body, bom, split, 0, body.size(), 1);
     });
     return stats;
 }
