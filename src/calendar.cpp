@@ -225,7 +225,7 @@ struct calendar::impl {
         for (const auto& r : rules) {
             std::size_t in = 0;
             for (std::size_t t = 0; t < territories.size(); ++t) in += r.territories[t] ? 1 : 0;
-            if (r.active && in == territories.size() && in > 1) {
+            if (r.active && in == territories.size()) {
                 where.push_back(&common);
             } else {
                 for (std::size_t t = 0; t < territories.size(); ++t)

@@ -572,7 +572,7 @@ private:
 
     bool pending(obligation_id oi) const { return !w_.open_obligations[oi].empty(); }
 
-    // The value of a condition on a day, and since when (empty: unknown).
+    // The value of a condition on a day, and since when (not `known`: unknown).
     // Plain fields, not optionals: built in narrow stores and copied out whole, the optionals
     // stalled each event of a role with a condition (8% of history_event_ in perf annotate).
     struct condition_value {
